@@ -1,0 +1,42 @@
+package dev.jinaclip.api.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Splits inputs into contiguous request-sized ranges, keeping input order. */
+public final class Batches {
+
+    private Batches() {
+    }
+
+    /** A range of inputs sent in one request: positions {@code from} (inclusive) to {@code to} (exclusive). */
+    public record Range(int from, int to) {
+        public int size() {
+            return to - from;
+        }
+    }
+
+    /**
+     * Ranges of at most {@code maxInputs} inputs whose image data adds up to at most {@code maxImageBytes}
+     * (a single larger image still gets a request of its own).
+     */
+    public static List<Range> split(List<PreparedInput> inputs, int maxInputs, long maxImageBytes) {
+        List<Range> ranges = new ArrayList<>();
+        int from = 0;
+        long imageBytes = 0;
+        for (int i = 0; i < inputs.size(); i++) {
+            long bytes = inputs.get(i).imageBytes();
+            boolean full = i - from == maxInputs || (i > from && imageBytes + bytes > maxImageBytes);
+            if (full) {
+                ranges.add(new Range(from, i));
+                from = i;
+                imageBytes = 0;
+            }
+            imageBytes += bytes;
+        }
+        if (from < inputs.size()) {
+            ranges.add(new Range(from, inputs.size()));
+        }
+        return ranges;
+    }
+}
