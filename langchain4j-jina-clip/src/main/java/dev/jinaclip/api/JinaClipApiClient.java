@@ -221,7 +221,7 @@ public final class JinaClipApiClient implements AutoCloseable {
                     .attempts(attempt)
                     .build(), attempt);
         } catch (IOException e) {
-            if (call.isCanceled()) {
+            if (state.isAborted()) {
                 throw new CallAbortedException();
             }
             // OkHttp reports its timeouts as InterruptedIOException ("timeout") or its SocketTimeoutException
