@@ -224,6 +224,10 @@ public final class JinaClipApiClient implements AutoCloseable {
             if (state.isAborted()) {
                 throw new CallAbortedException();
             }
+            if (Thread.currentThread().isInterrupted()) {
+                throw JinaApiException.builder(JinaApiException.Kind.INTERRUPTED, range.from(), range.to())
+                        .attempts(attempt).cause(e).build();
+            }
             // OkHttp reports its timeouts as InterruptedIOException ("timeout") or its SocketTimeoutException
             JinaApiException.Kind kind = e instanceof InterruptedIOException
                     ? JinaApiException.Kind.TIMEOUT : JinaApiException.Kind.CONNECTION_FAILURE;

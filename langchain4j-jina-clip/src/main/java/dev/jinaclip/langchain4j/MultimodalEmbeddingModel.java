@@ -1,5 +1,6 @@
 package dev.jinaclip.langchain4j;
 
+import dev.jinaclip.langchain4j.internal.ObservedEmbedding;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.image.Image;
 import dev.langchain4j.data.message.ContentType;
@@ -27,6 +28,15 @@ public interface MultimodalEmbeddingModel extends EmbeddingModel {
 
     /** Key of the billed image tokens in a {@link Response}'s metadata, when the backend reports them. */
     String IMAGE_TOKENS = "image_tokens";
+
+    /**
+     * LangChain4j's {@code embed}, with listeners notified for image inputs too (they see an image as a text
+     * segment {@code [image] <url>} or {@code [image] base64, <n> chars}).
+     */
+    @Override
+    default EmbeddingResponse embed(EmbeddingRequest request) {
+        return listeners().isEmpty() ? EmbeddingModel.super.embed(request) : ObservedEmbedding.embed(this, request);
+    }
 
     /** Texts and images. */
     @Override
