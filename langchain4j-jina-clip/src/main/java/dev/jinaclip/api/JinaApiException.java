@@ -105,7 +105,7 @@ public final class JinaApiException extends RuntimeException {
         return Optional.ofNullable(retryAfter);
     }
 
-    /** Whether the same request may succeed later (timeouts, connection failures, 408, 409, 429, 5xx). */
+    /** Whether the same request may succeed later (timeouts, connection failures, 408, 409, 429, 500, 502, 503, 504). */
     public boolean isRetryable() {
         return switch (kind) {
             case TIMEOUT, CONNECTION_FAILURE -> true;

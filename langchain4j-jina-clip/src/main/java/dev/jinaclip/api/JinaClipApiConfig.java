@@ -187,8 +187,10 @@ public final class JinaClipApiConfig {
         return "JinaClipApiConfig{apiKey=********, url=" + embeddingsUrl + ", model=" + model
                 + ", dimensions=" + dimensions + ", normalized=" + normalized + ", embeddingType=" + embeddingType
                 + ", truncate=" + truncate + ", timeout=" + timeout + ", connectTimeout=" + connectTimeout
-                + ", maxRetries=" + maxRetries + ", maxBatchSize=" + maxBatchSize
-                + ", maxConcurrentRequests=" + maxConcurrentRequests + "}";
+                + ", maxRetries=" + maxRetries + ", initialRetryDelay=" + initialRetryDelay
+                + ", maxRetryDelay=" + maxRetryDelay + ", maxBatchSize=" + maxBatchSize
+                + ", maxConcurrentRequests=" + maxConcurrentRequests + ", logRequests=" + logRequests
+                + ", logResponses=" + logResponses + ", customHttpClient=" + (httpClient != null) + "}";
     }
 
     private static String resolveApiKey(String given, Function<String, String> environment) {

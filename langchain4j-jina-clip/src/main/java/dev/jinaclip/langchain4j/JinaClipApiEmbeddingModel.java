@@ -25,8 +25,8 @@ import okhttp3.OkHttpClient;
  * <p>jina-clip-v1 by default: 768 dimensions, L2-normalised, cosine similarity; jina-clip-v2 (1024 dimensions,
  * truncatable with {@code dimensions}) on request. Inputs are split into batches of at most
  * {@value JinaClipApiConfig#DEFAULT_MAX_BATCH_SIZE} (configurable up to 2048), sent with at most
- * {@value JinaClipApiConfig#DEFAULT_MAX_CONCURRENT_REQUESTS} requests in flight, retried on 408, 409, 429, 5xx
- * and connection failures, and returned in input order. Images by {@code http(s)} URL are fetched by the API;
+ * {@value JinaClipApiConfig#DEFAULT_MAX_CONCURRENT_REQUESTS} requests in flight, retried on 408, 409, 429, 500, 502,
+ * 503, 504, timeouts and connection failures, and returned in input order. Images by {@code http(s)} URL are fetched by the API;
  * {@code file:} URLs, files and base64 images are uploaded as base64 (8 MB each at most).
  *
  * <p>Failures are LangChain4j exceptions ({@code AuthenticationException}, {@code RateLimitException},

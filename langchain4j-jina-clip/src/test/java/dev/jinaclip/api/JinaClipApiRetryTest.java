@@ -263,6 +263,34 @@ class JinaClipApiRetryTest {
     }
 
     @Test
+    void should_report_an_interrupt_as_such_and_not_retry() {
+        // given: the answer comes late; the caller is interrupted while waiting for it
+        server.enqueue(new MockResponse.Builder(ok(1)).headersDelay(3, TimeUnit.SECONDS).build());
+        server.enqueue(ok(1));
+        client(b -> b.timeout(Duration.ofMillis(800)));
+        Thread caller = Thread.currentThread();
+        Thread interrupter = new Thread(() -> {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException ignored) {
+                return;
+            }
+            caller.interrupt();
+        });
+        interrupter.start();
+
+        // when
+        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> client.embed(ONE_TEXT));
+        boolean interrupted = Thread.interrupted(); // also clears the flag for the next test
+
+        // then
+        assertThat(thrown).isInstanceOfSatisfying(JinaApiException.class,
+                e -> assertThat(e.kind()).isEqualTo(JinaApiException.Kind.INTERRUPTED));
+        assertThat(interrupted).isTrue();
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
     void should_report_a_connection_failure() throws IOException {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0)) {

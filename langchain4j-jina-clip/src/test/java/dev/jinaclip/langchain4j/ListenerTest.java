@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jinaclip.testing.FakeJinaApi;
 import dev.langchain4j.data.image.Image;
+import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.exception.AuthenticationException;
 import dev.langchain4j.model.ModelProvider;
 import dev.langchain4j.model.embedding.listener.EmbeddingModelErrorContext;
@@ -18,7 +19,6 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** Listeners configured on the builder are told about requests, responses and errors, images included. */
@@ -41,10 +41,6 @@ class ListenerTest {
     }
 
     @Test
-    @Disabled("BUG: with listeners configured, every image input fails with 'text cannot be null or blank':"
-            + " LangChain4j 1.19.0 EmbeddingModel.embed(EmbeddingRequest) builds TextSegment.from(input.text())"
-            + " for each input, and an image input's text() is \"\"; JinaClipApiEmbeddingModel does not override"
-            + " embed(EmbeddingRequest) to avoid it. Remove @Disabled once fixed.")
     void should_notify_request_and_response_for_an_image() {
         // given
         server.setDispatcher(new FakeJinaApi(768));
@@ -56,6 +52,8 @@ class ListenerTest {
         assertThat(listener.events).containsExactly("request", "response");
         assertThat(listener.request.modelProvider()).isEqualTo(ModelProvider.JINA);
         assertThat(listener.request.embeddingRequest().inputs()).hasSize(1);
+        assertThat(listener.request.textSegments()).extracting(TextSegment::text)
+                .containsExactly("[image] https://img.example/red.png");
         assertThat(listener.response.embeddingResponse().embeddings()).hasSize(1);
         assertThat(listener.response.embeddingResponse().metadata())
                 .isInstanceOf(ClipEmbeddingResponseMetadata.class);

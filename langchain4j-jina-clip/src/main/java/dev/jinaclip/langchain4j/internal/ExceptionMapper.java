@@ -6,6 +6,7 @@ import dev.langchain4j.exception.InternalServerException;
 import dev.langchain4j.exception.InvalidRequestException;
 import dev.langchain4j.exception.LangChain4jException;
 import dev.langchain4j.exception.ModelNotFoundException;
+import dev.langchain4j.exception.NonRetriableException;
 import dev.langchain4j.exception.RateLimitException;
 import dev.langchain4j.exception.RetriableException;
 import dev.langchain4j.exception.TimeoutException;
@@ -31,8 +32,10 @@ public final class ExceptionMapper {
                 case 408 -> new TimeoutException(message, e);
                 case 429 -> new RateLimitException(message, e);
                 case 409 -> new RetriableException(message, e);
+                case 500, 502, 503, 504 -> new InternalServerException(message, e);
+                // 501, 505, ...: the server will not do this, however often it is asked
                 default -> e.statusCode() >= 500
-                        ? new InternalServerException(message, e)
+                        ? new NonRetriableException(message, e)
                         : new InvalidRequestException(message, e);
             };
         };
