@@ -21,8 +21,8 @@ import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
+import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class JinaClipApiClientTest {
@@ -30,21 +30,15 @@ class JinaClipApiClientTest {
     static final String KEY = "jina_test_key_0123456789";
     static final ObjectMapper JSON = new ObjectMapper();
 
-    MockWebServer server;
+    @StartStop
+    final MockWebServer server = new MockWebServer();
     JinaClipApiClient client;
-
-    @BeforeEach
-    void start() throws IOException {
-        server = new MockWebServer();
-        server.start();
-    }
 
     @AfterEach
     void stop() {
         if (client != null) {
             client.close();
         }
-        server.close();
     }
 
     JinaClipApiClient client(Consumer<JinaClipApiConfig.Builder> settings) {

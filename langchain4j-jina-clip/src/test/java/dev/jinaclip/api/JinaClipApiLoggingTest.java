@@ -7,14 +7,12 @@ import ch.qos.logback.classic.Level;
 import dev.jinaclip.core.ClipInput;
 import dev.jinaclip.testing.FakeJinaApi;
 import dev.jinaclip.testing.LogCapture;
-import java.io.IOException;
 import java.net.URI;
 import java.util.Base64;
 import java.util.List;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.Test;
 
 /** The API key never shows, in logs, messages or toString; image data and vectors are elided from logs. */
@@ -22,18 +20,8 @@ class JinaClipApiLoggingTest {
 
     static final String KEY = "jina_0123456789abcdefSECRET";
 
-    MockWebServer server;
-
-    @BeforeEach
-    void start() throws IOException {
-        server = new MockWebServer();
-        server.start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+    @StartStop
+    final MockWebServer server = new MockWebServer();
 
     JinaClipApiConfig.Builder config() {
         return JinaClipApiConfig.builder().apiKey(KEY).baseUrl(server.url("/").toString());

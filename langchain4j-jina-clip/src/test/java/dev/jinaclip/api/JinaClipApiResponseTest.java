@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.util.List;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
+import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,13 +21,12 @@ class JinaClipApiResponseTest {
     static final List<ClipInput> TWO_TEXTS = List.of(ClipInput.text("first text"), ClipInput.text("second text"));
     static final String V768 = JinaClipApiRetryTest.vector(768);
 
-    MockWebServer server;
+    @StartStop
+    final MockWebServer server = new MockWebServer();
     JinaClipApiClient client;
 
     @BeforeEach
     void start() throws IOException {
-        server = new MockWebServer();
-        server.start();
         client = new JinaClipApiClient(JinaClipApiConfig.builder().apiKey("jina_test_key")
                 .baseUrl(server.url("/").toString()).build());
     }
@@ -34,7 +34,6 @@ class JinaClipApiResponseTest {
     @AfterEach
     void stop() {
         client.close();
-        server.close();
     }
 
     static String body(String data) {

@@ -15,8 +15,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
+import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -26,21 +26,15 @@ class JinaClipApiRetryTest {
 
     static final List<ClipInput> ONE_TEXT = List.of(ClipInput.text("hello world"));
 
-    MockWebServer server;
+    @StartStop
+    final MockWebServer server = new MockWebServer();
     JinaClipApiClient client;
-
-    @BeforeEach
-    void start() throws IOException {
-        server = new MockWebServer();
-        server.start();
-    }
 
     @AfterEach
     void stop() {
         if (client != null) {
             client.close();
         }
-        server.close();
     }
 
     JinaClipApiClient client(Consumer<JinaClipApiConfig.Builder> settings) {

@@ -22,8 +22,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
+import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -32,20 +32,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** API failures surface as the LangChain4j exception a caller catches, with the API's details as the cause. */
 class ExceptionMappingTest {
 
+    @StartStop
     private final MockWebServer server = new MockWebServer();
     private JinaClipApiEmbeddingModel model;
-
-    @BeforeEach
-    void start() throws Exception {
-        server.start();
-    }
 
     @AfterEach
     void stop() {
         if (model != null) {
             model.close();
         }
-        server.close();
     }
 
     static Stream<Arguments> statuses() {

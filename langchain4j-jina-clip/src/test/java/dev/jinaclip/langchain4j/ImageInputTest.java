@@ -14,6 +14,7 @@ import dev.langchain4j.model.embedding.request.EmbeddingRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import mockwebserver3.MockWebServer;
+import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** How each LangChain4j image form reaches the API: http(s) URLs as they are, everything else as raw base64. */
 class ImageInputTest {
 
+    @StartStop
     private final MockWebServer server = new MockWebServer();
     private JinaClipApiEmbeddingModel model;
 
@@ -31,14 +33,12 @@ class ImageInputTest {
     @BeforeEach
     void start() throws Exception {
         server.setDispatcher(new FakeJinaApi(768));
-        server.start();
         model = modelFor(server).build();
     }
 
     @AfterEach
     void stop() {
         model.close();
-        server.close();
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.io.RandomAccessFile;
 import java.nio.file.Path;
 import java.util.Arrays;
 import mockwebserver3.MockWebServer;
+import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Unusable inputs fail before anything is sent, naming their position. */
 class InputValidationTest {
 
+    @StartStop
     private final MockWebServer server = new MockWebServer();
     private JinaClipApiEmbeddingModel model;
 
@@ -32,14 +34,12 @@ class InputValidationTest {
     @BeforeEach
     void start() throws Exception {
         server.setDispatcher(new FakeJinaApi(768));
-        server.start();
         model = modelFor(server).build();
     }
 
     @AfterEach
     void stop() {
         model.close();
-        server.close();
     }
 
     @Test

@@ -25,28 +25,23 @@ import dev.langchain4j.model.output.Response;
 import java.util.List;
 import java.util.stream.IntStream;
 import mockwebserver3.MockWebServer;
+import mockwebserver3.junit5.StartStop;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** What {@link JinaClipApiEmbeddingModel} sends, what it returns, and how it describes itself. */
 class JinaClipApiEmbeddingModelTest {
 
+    @StartStop
     private final MockWebServer server = new MockWebServer();
     private JinaClipApiEmbeddingModel model;
-
-    @BeforeEach
-    void startServer() throws Exception {
-        server.start();
-    }
 
     @AfterEach
     void stop() {
         if (model != null) {
             model.close();
         }
-        server.close();
     }
 
     @Test

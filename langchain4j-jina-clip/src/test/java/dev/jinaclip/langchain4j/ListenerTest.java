@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
+import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,20 +25,19 @@ import org.junit.jupiter.api.Test;
 /** Listeners configured on the builder are told about requests, responses and errors, images included. */
 class ListenerTest {
 
+    @StartStop
     private final MockWebServer server = new MockWebServer();
     private final RecordingListener listener = new RecordingListener();
     private JinaClipApiEmbeddingModel model;
 
     @BeforeEach
     void start() throws Exception {
-        server.start();
         model = modelFor(server).maxRetries(0).listeners(List.of(listener)).build();
     }
 
     @AfterEach
     void stop() {
         model.close();
-        server.close();
     }
 
     @Test

@@ -20,6 +20,7 @@ import dev.langchain4j.store.embedding.inmemory.InMemoryEmbeddingStore;
 import java.util.List;
 import java.util.Map;
 import mockwebserver3.MockWebServer;
+import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,7 @@ class RagRoundTripTest {
             "https://img.example/blue-ocean.png",
             "https://img.example/green-forest.png");
 
+    @StartStop
     private final MockWebServer server = new MockWebServer();
     private final InMemoryEmbeddingStore<TextSegment> store = new InMemoryEmbeddingStore<>();
     private JinaClipApiEmbeddingModel model;
@@ -39,14 +41,12 @@ class RagRoundTripTest {
     @BeforeEach
     void start() throws Exception {
         server.setDispatcher(new FakeJinaApi(768));
-        server.start();
         model = modelFor(server).build();
     }
 
     @AfterEach
     void stop() {
         model.close();
-        server.close();
     }
 
     @Test
