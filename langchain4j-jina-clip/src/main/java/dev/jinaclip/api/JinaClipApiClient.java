@@ -5,9 +5,9 @@ import dev.jinaclip.api.internal.Backoff;
 import dev.jinaclip.api.internal.Batches;
 import dev.jinaclip.api.internal.DecodedBatch;
 import dev.jinaclip.api.internal.HttpExchangeLogger;
-import dev.jinaclip.api.internal.InputPreparer;
+import dev.jinaclip.core.internal.InputResolver;
 import dev.jinaclip.api.internal.InvalidResponseException;
-import dev.jinaclip.api.internal.PreparedInput;
+import dev.jinaclip.core.internal.ResolvedInput;
 import dev.jinaclip.api.internal.RequestBodies;
 import dev.jinaclip.api.internal.ResponseDecoder;
 import dev.jinaclip.core.ClipEmbeddings;
@@ -63,7 +63,7 @@ public final class JinaClipApiClient implements AutoCloseable {
     private final JinaClipApiConfig config;
     private final OkHttpClient http;
     private final boolean ownsHttpClient;
-    private final InputPreparer preparer = new InputPreparer(JinaClipApiConfig.MAX_IMAGE_BYTES);
+    private final InputResolver resolver = new InputResolver(JinaClipApiConfig.MAX_IMAGE_BYTES);
     private final RequestBodies requestBodies;
     private final ResponseDecoder decoder;
     private final Backoff backoff;
@@ -117,7 +117,7 @@ public final class JinaClipApiClient implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("This JinaClipApiClient is closed");
         }
-        List<PreparedInput> prepared = preparer.prepare(inputs);
+        List<ResolvedInput> prepared = resolver.resolve(inputs);
         String task = inputType == ClipInputType.QUERY && config.model().supportsQueryTask()
                 ? "retrieval.query" : null;
         List<Batches.Range> ranges = Batches.split(prepared, config.maxBatchSize(), MAX_REQUEST_IMAGE_BYTES);
@@ -137,7 +137,7 @@ public final class JinaClipApiClient implements AutoCloseable {
         return new ClipEmbeddings(vectors, config.model().apiName(), usage);
     }
 
-    private void sendConcurrently(List<PreparedInput> prepared, List<Batches.Range> ranges, String task,
+    private void sendConcurrently(List<ResolvedInput> prepared, List<Batches.Range> ranges, String task,
                                   CallState state, DecodedBatch[] results) {
         CompletableFuture<Void> firstFailure = new CompletableFuture<>();
         CompletableFuture<?>[] batches = new CompletableFuture<?>[ranges.size()];
@@ -164,8 +164,8 @@ public final class JinaClipApiClient implements AutoCloseable {
     }
 
     /** Sends one batch, retrying as configured, and returns its vectors in batch order. */
-    private DecodedBatch send(List<PreparedInput> prepared, Batches.Range range, String task, CallState state) {
-        List<PreparedInput> batch = prepared.subList(range.from(), range.to());
+    private DecodedBatch send(List<ResolvedInput> prepared, Batches.Range range, String task, CallState state) {
+        List<ResolvedInput> batch = prepared.subList(range.from(), range.to());
         Request request = new Request.Builder()
                 .url(config.embeddingsUrl())
                 .header("Authorization", "Bearer " + config.apiKey())

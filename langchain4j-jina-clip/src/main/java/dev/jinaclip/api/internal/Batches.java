@@ -1,5 +1,6 @@
 package dev.jinaclip.api.internal;
 
+import dev.jinaclip.core.internal.ResolvedInput;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,7 +21,7 @@ public final class Batches {
      * Ranges of at most {@code maxInputs} inputs whose image data adds up to at most {@code maxImageBytes}
      * (a single larger image still gets a request of its own).
      */
-    public static List<Range> split(List<PreparedInput> inputs, int maxInputs, long maxImageBytes) {
+    public static List<Range> split(List<ResolvedInput> inputs, int maxInputs, long maxImageBytes) {
         List<Range> ranges = new ArrayList<>();
         int from = 0;
         long imageBytes = 0;

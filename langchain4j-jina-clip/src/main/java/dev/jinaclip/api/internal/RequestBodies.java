@@ -1,5 +1,6 @@
 package dev.jinaclip.api.internal;
 
+import dev.jinaclip.core.internal.ResolvedInput;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.jinaclip.api.JinaClipModelName;
 import java.util.ArrayList;
@@ -31,13 +32,13 @@ public final class RequestBodies {
      *
      * @param task {@code retrieval.query} for jina-clip-v2 queries, else {@code null}
      */
-    public byte[] json(List<PreparedInput> batch, String task) {
+    public byte[] json(List<ResolvedInput> batch, String task) {
         if (task != null && !model.supportsQueryTask()) {
             throw new IllegalArgumentException(model + " does not accept task");
         }
-        boolean allText = batch.stream().noneMatch(PreparedInput::isImage);
+        boolean allText = batch.stream().noneMatch(ResolvedInput::isImage);
         List<Object> input = new ArrayList<>(batch.size());
-        for (PreparedInput item : batch) {
+        for (ResolvedInput item : batch) {
             // an all-text batch goes as plain strings, the form every model accepts
             input.add(allText ? item.wireValue()
                     : item.isImage() ? InputItem.image(item.wireValue()) : InputItem.text(item.wireValue()));

@@ -1,5 +1,7 @@
 package dev.jinaclip.api.internal;
 
+import dev.jinaclip.core.internal.InputResolver;
+import dev.jinaclip.core.internal.ResolvedInput;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jinaclip.core.ClipInput;
@@ -9,12 +11,12 @@ import org.junit.jupiter.api.Test;
 
 class BatchesTest {
 
-    static List<PreparedInput> inputs(int... imageSizes) {
+    static List<ResolvedInput> inputs(int... imageSizes) {
         List<ClipInput> inputs = new ArrayList<>();
         for (int size : imageSizes) {
             inputs.add(size == 0 ? ClipInput.text("text") : ClipInput.imageBytes(new byte[size]));
         }
-        return new InputPreparer(Long.MAX_VALUE).prepare(inputs);
+        return new InputResolver(Long.MAX_VALUE).resolve(inputs);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.jinaclip.api.internal;
+package dev.jinaclip.core.internal;
 
 import dev.jinaclip.core.ClipInput;
 import java.io.IOException;
@@ -11,32 +11,33 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Checks every input before anything is sent, so a bad input fails the call before any request is billed,
- * with an error that names its position.
+ * Checks every input before any work starts (nothing is billed or computed for a call that would fail on a bad
+ * input), with an error that names the input's position. Shared by every backend.
  */
-public final class InputPreparer {
+public final class InputResolver {
 
     private final long maxImageBytes;
 
-    public InputPreparer(long maxImageBytes) {
+    /** @param maxImageBytes the largest encoded image accepted */
+    public InputResolver(long maxImageBytes) {
         this.maxImageBytes = maxImageBytes;
     }
 
     /**
      * @throws IllegalArgumentException naming the position of the first bad input
      */
-    public List<PreparedInput> prepare(List<ClipInput> inputs) {
+    public List<ResolvedInput> resolve(List<ClipInput> inputs) {
         if (inputs == null) {
             throw new IllegalArgumentException("inputs must not be null");
         }
-        List<PreparedInput> prepared = new ArrayList<>(inputs.size());
+        List<ResolvedInput> resolved = new ArrayList<>(inputs.size());
         for (int i = 0; i < inputs.size(); i++) {
-            prepared.add(prepare(i, inputs.get(i)));
+            resolved.add(resolve(i, inputs.get(i)));
         }
-        return prepared;
+        return resolved;
     }
 
-    private PreparedInput prepare(int position, ClipInput input) {
+    private ResolvedInput resolve(int position, ClipInput input) {
         if (input == null) {
             throw bad(position, "is null");
         }
@@ -44,7 +45,7 @@ public final class InputPreparer {
             if (text.text().isBlank()) {
                 throw bad(position, "text is blank");
             }
-            return PreparedInput.text(position, text.text());
+            return new ResolvedInput.Text(position, text.text());
         }
         if (input instanceof ClipInput.ImageUrl url) {
             return imageUrl(position, url.url());
@@ -57,17 +58,17 @@ public final class InputPreparer {
         }
         byte[] bytes = ((ClipInput.ImageBytes) input).bytes();
         checkSize(position, bytes.length, "image");
-        return PreparedInput.imageBytes(position, bytes);
+        return new ResolvedInput.BytesImage(position, bytes);
     }
 
-    private PreparedInput imageUrl(int position, URI url) {
+    private ResolvedInput imageUrl(int position, URI url) {
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
         switch (scheme) {
             case "http", "https" -> {
                 if (url.getHost() == null) {
                     throw bad(position, "image URL has no host: " + url);
                 }
-                return PreparedInput.imageUrl(position, url.toString());
+                return new ResolvedInput.RemoteImage(position, url.toString());
             }
             case "file" -> {
                 Path path;
@@ -86,7 +87,7 @@ public final class InputPreparer {
         }
     }
 
-    private PreparedInput imageFile(int position, Path path) {
+    private ResolvedInput imageFile(int position, Path path) {
         if (!Files.isRegularFile(path)) {
             throw bad(position, "image file does not exist or is not a regular file: " + path);
         }
@@ -100,10 +101,10 @@ public final class InputPreparer {
             throw new IllegalArgumentException("Input " + position + ": cannot read image file " + path, e);
         }
         checkSize(position, size, "image file " + path);
-        return PreparedInput.imageFile(position, path, size);
+        return new ResolvedInput.FileImage(position, path, size);
     }
 
-    private PreparedInput imageBase64(int position, String value) {
+    private ResolvedInput imageBase64(int position, String value) {
         String base64 = value;
         if (base64.regionMatches(true, 0, "data:", 0, 5)) {
             int comma = base64.indexOf(',');
@@ -121,7 +122,7 @@ public final class InputPreparer {
             throw bad(position, "image is neither an http(s) URL nor valid base64 (" + e.getMessage() + ")");
         }
         checkSize(position, decoded.length, "image");
-        return PreparedInput.imageBase64(position, base64, decoded.length);
+        return new ResolvedInput.Base64Image(position, base64, decoded.length);
     }
 
     private void checkSize(int position, long bytes, String what) {
@@ -129,8 +130,8 @@ public final class InputPreparer {
             throw bad(position, what + " is empty (0 bytes)");
         }
         if (bytes > maxImageBytes) {
-            throw bad(position, what + " is " + bytes + " bytes; the API accepts images up to " + maxImageBytes
-                    + " bytes (8 MB): downscale or recompress it");
+            throw bad(position, what + " is " + bytes + " bytes; images up to " + maxImageBytes
+                    + " bytes are accepted: downscale or recompress it");
         }
     }
 

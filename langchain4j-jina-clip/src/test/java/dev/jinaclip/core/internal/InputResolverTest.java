@@ -1,4 +1,4 @@
-package dev.jinaclip.api.internal;
+package dev.jinaclip.core.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -15,18 +15,18 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class InputPreparerTest {
+class InputResolverTest {
 
     static final long LIMIT = 8_000_000L;
     static final byte[] PNG_BYTES = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10};
 
-    final InputPreparer preparer = new InputPreparer(LIMIT);
+    final InputResolver resolver = new InputResolver(LIMIT);
 
     @TempDir
     Path dir;
 
-    PreparedInput prepareOne(ClipInput input) {
-        return preparer.prepare(List.of(ClipInput.text("first"), input)).get(1);
+    ResolvedInput prepareOne(ClipInput input) {
+        return resolver.resolve(List.of(ClipInput.text("first"), input)).get(1);
     }
 
     void assertRejected(ClipInput input, String message) {
@@ -38,7 +38,7 @@ class InputPreparerTest {
 
     @Test
     void should_pass_http_urls_through() {
-        PreparedInput input = prepareOne(ClipInput.imageUrl(URI.create("https://img.example/a.jpg?x=1")));
+        ResolvedInput input = prepareOne(ClipInput.imageUrl(URI.create("https://img.example/a.jpg?x=1")));
 
         assertThat(input.wireValue()).isEqualTo("https://img.example/a.jpg?x=1");
         assertThat(input.isImage()).isTrue();
@@ -67,7 +67,7 @@ class InputPreparerTest {
 
     @Test
     void should_name_the_position_of_a_null_input() {
-        assertThatThrownBy(() -> preparer.prepare(Arrays.asList(ClipInput.text("a"), null)))
+        assertThatThrownBy(() -> resolver.resolve(Arrays.asList(ClipInput.text("a"), null)))
                 .hasMessage("Input 1: is null");
     }
 
@@ -113,7 +113,7 @@ class InputPreparerTest {
             file.setLength(LIMIT + 1); // sparse: nothing is written or read
         }
 
-        assertRejected(ClipInput.imageFile(big), "is 8000001 bytes; the API accepts images up to 8000000 bytes");
+        assertRejected(ClipInput.imageFile(big), "is 8000001 bytes; images up to 8000000 bytes are accepted");
         assertRejected(ClipInput.imageBytes(new byte[(int) LIMIT + 1]), "is 8000001 bytes");
     }
 
