@@ -1,0 +1,359 @@
+package dev.jinaclip.onnx;
+
+import ai.onnxruntime.OrtSession.SessionOptions.OptLevel;
+import java.nio.file.Path;
+import java.util.concurrent.Executor;
+
+/**
+ * Immutable settings of a {@link JinaClipOnnxEngine}; every default is documented on its builder method.
+ */
+public final class JinaClipOnnxConfig {
+
+    /** The Hugging Face repo the model is downloaded from. */
+    public static final String DEFAULT_REPO_ID = "jinaai/jina-clip-v1";
+    /** The revision downloaded by default. */
+    public static final String DEFAULT_REVISION = "main";
+    /** jina-clip-v1's output dimension. */
+    public static final int DIMENSION = 768;
+    /** The reference code's {@code max_length}. */
+    public static final int DEFAULT_MAX_TEXT_TOKENS = 512;
+    /** The text tower's window (ALiBi, 8192 positions). */
+    public static final int MAX_TEXT_TOKENS = 8192;
+    /** Default texts or images per inference batch. */
+    public static final int DEFAULT_MAX_BATCH_SIZE = 32;
+    /** Default padded tokens per text batch (32 texts of 512 tokens). */
+    public static final int DEFAULT_MAX_BATCH_TOKENS = 16_384;
+    /** Default largest encoded image accepted, in bytes. */
+    public static final long DEFAULT_MAX_IMAGE_BYTES = 64L * 1024 * 1024;
+
+    private final Path modelDirectory;
+    private final String repoId;
+    private final String revision;
+    private final Path cacheDirectory;
+    private final Boolean offline;
+    private final OnnxVariant variant;
+    private final int maxTextTokens;
+    private final boolean failOnTruncation;
+    private final int maxBatchSize;
+    private final int maxBatchTokens;
+    private final boolean normalize;
+    private final int intraOpThreads;
+    private final OptLevel optimizationLevel;
+    private final ExecutionProvider executionProvider;
+    private final int deviceId;
+    private final long maxImageBytes;
+    private final long maxImagePixels;
+    private final boolean fetchRemoteImages;
+    private final Executor imageExecutor;
+
+    private JinaClipOnnxConfig(Builder b) {
+        this.modelDirectory = b.modelDirectory;
+        this.repoId = b.repoId == null ? DEFAULT_REPO_ID : requireText(b.repoId, "repoId");
+        this.revision = b.revision == null ? DEFAULT_REVISION : requireText(b.revision, "revision");
+        this.cacheDirectory = b.cacheDirectory;
+        this.offline = b.offline;
+        this.variant = b.variant == null ? OnnxVariant.FP32 : b.variant;
+        this.maxTextTokens = b.maxTextTokens == null ? DEFAULT_MAX_TEXT_TOKENS : b.maxTextTokens;
+        if (maxTextTokens < 3 || maxTextTokens > MAX_TEXT_TOKENS) {
+            throw new IllegalArgumentException("maxTextTokens must be between 3 and " + MAX_TEXT_TOKENS
+                    + " (the text tower's window), was " + maxTextTokens);
+        }
+        this.failOnTruncation = b.failOnTruncation != null && b.failOnTruncation;
+        this.maxBatchSize = atLeast(b.maxBatchSize, DEFAULT_MAX_BATCH_SIZE, 1, "maxBatchSize");
+        this.maxBatchTokens = atLeast(b.maxBatchTokens, DEFAULT_MAX_BATCH_TOKENS, 1, "maxBatchTokens");
+        this.normalize = b.normalize == null || b.normalize;
+        this.intraOpThreads = atLeast(b.intraOpThreads, Runtime.getRuntime().availableProcessors(), 1,
+                "intraOpThreads");
+        this.optimizationLevel = b.optimizationLevel == null ? OptLevel.ALL_OPT : b.optimizationLevel;
+        this.executionProvider = b.executionProvider == null ? ExecutionProvider.CPU : b.executionProvider;
+        this.deviceId = atLeast(b.deviceId, 0, 0, "deviceId");
+        this.maxImageBytes = b.maxImageBytes == null ? DEFAULT_MAX_IMAGE_BYTES : b.maxImageBytes;
+        if (maxImageBytes < 1) {
+            throw new IllegalArgumentException("maxImageBytes must be positive, was " + maxImageBytes);
+        }
+        this.maxImagePixels = b.maxImagePixels == null ? 0 : b.maxImagePixels;
+        if (b.maxImagePixels != null && maxImagePixels < 1) {
+            throw new IllegalArgumentException("maxImagePixels must be positive, was " + maxImagePixels);
+        }
+        this.fetchRemoteImages = b.fetchRemoteImages == null || b.fetchRemoteImages;
+        this.imageExecutor = b.imageExecutor;
+    }
+
+    /** A builder with every value at its default. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The local model folder, or {@code null} to use the Hugging Face Hub cache. */
+    public Path modelDirectory() {
+        return modelDirectory;
+    }
+
+    /** The Hugging Face repo to download from. */
+    public String repoId() {
+        return repoId;
+    }
+
+    /** The revision (branch, tag or commit hash) to download. */
+    public String revision() {
+        return revision;
+    }
+
+    /** The hub cache folder, or {@code null} for the Hugging Face default. */
+    public Path cacheDirectory() {
+        return cacheDirectory;
+    }
+
+    /** Whether the hub may not be contacted, or {@code null} to follow {@code HF_HUB_OFFLINE}. */
+    public Boolean offline() {
+        return offline;
+    }
+
+    /** The ONNX variant. */
+    public OnnxVariant variant() {
+        return variant;
+    }
+
+    /** Most tokens per text, special tokens included. */
+    public int maxTextTokens() {
+        return maxTextTokens;
+    }
+
+    /** Whether a longer text is an error instead of being truncated. */
+    public boolean failOnTruncation() {
+        return failOnTruncation;
+    }
+
+    /** Most texts or images per inference batch. */
+    public int maxBatchSize() {
+        return maxBatchSize;
+    }
+
+    /** Most padded tokens (texts × longest length) per text batch. */
+    public int maxBatchTokens() {
+        return maxBatchTokens;
+    }
+
+    /** Whether vectors are L2-normalised. */
+    public boolean normalize() {
+        return normalize;
+    }
+
+    /** ONNX Runtime's intra-op threads per session. */
+    public int intraOpThreads() {
+        return intraOpThreads;
+    }
+
+    /** ONNX Runtime's graph optimisation level. */
+    public OptLevel optimizationLevel() {
+        return optimizationLevel;
+    }
+
+    /** Where the model runs. */
+    public ExecutionProvider executionProvider() {
+        return executionProvider;
+    }
+
+    /** The CUDA device, for {@link ExecutionProvider#CUDA}. */
+    public int deviceId() {
+        return deviceId;
+    }
+
+    /** The largest encoded image accepted, in bytes. */
+    public long maxImageBytes() {
+        return maxImageBytes;
+    }
+
+    /** The largest image accepted, in pixels, or 0 for the preprocessor's default. */
+    public long maxImagePixels() {
+        return maxImagePixels;
+    }
+
+    /** Whether images given by {@code http(s)} URL are downloaded; if not, they are an error. */
+    public boolean fetchRemoteImages() {
+        return fetchRemoteImages;
+    }
+
+    /** The executor that decodes and preprocesses images, or {@code null} for the engine's own. */
+    public Executor imageExecutor() {
+        return imageExecutor;
+    }
+
+    @Override
+    public String toString() {
+        return "JinaClipOnnxConfig{" + (modelDirectory != null ? "modelDirectory=" + modelDirectory
+                : "repoId=" + repoId + ", revision=" + revision + ", cacheDirectory=" + cacheDirectory)
+                + ", variant=" + variant + ", maxTextTokens=" + maxTextTokens + ", maxBatchSize=" + maxBatchSize
+                + ", maxBatchTokens=" + maxBatchTokens + ", normalize=" + normalize + ", intraOpThreads="
+                + intraOpThreads + ", executionProvider=" + executionProvider + "}";
+    }
+
+    private static String requireText(String value, String name) {
+        if (value.isBlank()) {
+            throw new IllegalArgumentException(name + " must not be blank");
+        }
+        return value;
+    }
+
+    private static int atLeast(Integer value, int fallback, int min, String name) {
+        if (value == null) {
+            return fallback;
+        }
+        if (value < min) {
+            throw new IllegalArgumentException(name + " must be at least " + min + ", was " + value);
+        }
+        return value;
+    }
+
+    /** Collects settings; {@link #build()} applies defaults and validates. */
+    public static final class Builder {
+        private Path modelDirectory;
+        private String repoId;
+        private String revision;
+        private Path cacheDirectory;
+        private Boolean offline;
+        private OnnxVariant variant;
+        private Integer maxTextTokens;
+        private Boolean failOnTruncation;
+        private Integer maxBatchSize;
+        private Integer maxBatchTokens;
+        private Boolean normalize;
+        private Integer intraOpThreads;
+        private OptLevel optimizationLevel;
+        private ExecutionProvider executionProvider;
+        private Integer deviceId;
+        private Long maxImageBytes;
+        private Long maxImagePixels;
+        private Boolean fetchRemoteImages;
+        private Executor imageExecutor;
+
+        private Builder() {
+        }
+
+        /** A local folder laid out like the Hugging Face repo; set, nothing is downloaded. Default: the hub. */
+        public Builder modelDirectory(Path modelDirectory) {
+            this.modelDirectory = modelDirectory;
+            return this;
+        }
+
+        /** The Hugging Face repo to download from; default {@value #DEFAULT_REPO_ID}. */
+        public Builder repoId(String repoId) {
+            this.repoId = repoId;
+            return this;
+        }
+
+        /** Branch, tag or commit hash to download; default {@value #DEFAULT_REVISION}. A commit hash pins it. */
+        public Builder revision(String revision) {
+            this.revision = revision;
+            return this;
+        }
+
+        /**
+         * The hub cache; default {@code $HF_HUB_CACHE}, else {@code $HF_HOME/hub}, else
+         * {@code ~/.cache/huggingface/hub}, shared with Python's {@code huggingface_hub}.
+         */
+        public Builder cacheDirectory(Path cacheDirectory) {
+            this.cacheDirectory = cacheDirectory;
+            return this;
+        }
+
+        /** Never contact the hub, use the cache only; default: {@code HF_HUB_OFFLINE}. */
+        public Builder offline(Boolean offline) {
+            this.offline = offline;
+            return this;
+        }
+
+        /** The ONNX variant; default {@link OnnxVariant#FP32}. */
+        public Builder variant(OnnxVariant variant) {
+            this.variant = variant;
+            return this;
+        }
+
+        /** Most tokens per text, 3 to 8192, special tokens included; default 512, as the reference code. */
+        public Builder maxTextTokens(Integer maxTextTokens) {
+            this.maxTextTokens = maxTextTokens;
+            return this;
+        }
+
+        /** Make a text longer than {@code maxTextTokens} an error instead of truncating it; default {@code false}. */
+        public Builder failOnTruncation(Boolean failOnTruncation) {
+            this.failOnTruncation = failOnTruncation;
+            return this;
+        }
+
+        /** Most texts or images per inference batch; default {@value #DEFAULT_MAX_BATCH_SIZE}. */
+        public Builder maxBatchSize(Integer maxBatchSize) {
+            this.maxBatchSize = maxBatchSize;
+            return this;
+        }
+
+        /** Most padded tokens per text batch, bounding memory; default {@value #DEFAULT_MAX_BATCH_TOKENS}. */
+        public Builder maxBatchTokens(Integer maxBatchTokens) {
+            this.maxBatchTokens = maxBatchTokens;
+            return this;
+        }
+
+        /** L2-normalise vectors, as the reference {@code encode_text}/{@code encode_image}; default {@code true}. */
+        public Builder normalize(Boolean normalize) {
+            this.normalize = normalize;
+            return this;
+        }
+
+        /** ONNX Runtime intra-op threads per session; default: available processors. */
+        public Builder intraOpThreads(Integer intraOpThreads) {
+            this.intraOpThreads = intraOpThreads;
+            return this;
+        }
+
+        /** ONNX Runtime graph optimisation; default {@code ALL_OPT}. */
+        public Builder optimizationLevel(OptLevel optimizationLevel) {
+            this.optimizationLevel = optimizationLevel;
+            return this;
+        }
+
+        /** Where the model runs; default {@link ExecutionProvider#CPU}. */
+        public Builder executionProvider(ExecutionProvider executionProvider) {
+            this.executionProvider = executionProvider;
+            return this;
+        }
+
+        /** The CUDA device for {@link ExecutionProvider#CUDA}; default 0. */
+        public Builder deviceId(Integer deviceId) {
+            this.deviceId = deviceId;
+            return this;
+        }
+
+        /** The largest encoded image accepted; default 64 MiB. */
+        public Builder maxImageBytes(Long maxImageBytes) {
+            this.maxImageBytes = maxImageBytes;
+            return this;
+        }
+
+        /** The largest image accepted in pixels, checked before decoding; default: the preprocessor's. */
+        public Builder maxImagePixels(Long maxImagePixels) {
+            this.maxImagePixels = maxImagePixels;
+            return this;
+        }
+
+        /** Download images given by {@code http(s)} URL; default {@code true}. */
+        public Builder fetchRemoteImages(Boolean fetchRemoteImages) {
+            this.fetchRemoteImages = fetchRemoteImages;
+            return this;
+        }
+
+        /** The executor that decodes and preprocesses images; default: a pool of available-processors threads. */
+        public Builder imageExecutor(Executor imageExecutor) {
+            this.imageExecutor = imageExecutor;
+            return this;
+        }
+
+        /**
+         * The configuration.
+         *
+         * @throws IllegalArgumentException if a value is out of range
+         */
+        public JinaClipOnnxConfig build() {
+            return new JinaClipOnnxConfig(this);
+        }
+    }
+}

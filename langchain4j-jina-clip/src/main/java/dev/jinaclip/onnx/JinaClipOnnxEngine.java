@@ -1,0 +1,220 @@
+package dev.jinaclip.onnx;
+
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import dev.jinaclip.core.ClipEmbeddings;
+import dev.jinaclip.core.ClipInput;
+import dev.jinaclip.core.ClipUsage;
+import dev.jinaclip.core.internal.InputResolver;
+import dev.jinaclip.core.internal.ResolvedInput;
+import dev.jinaclip.image.ClipImagePreprocessor;
+import dev.jinaclip.onnx.internal.ClipTokenizer;
+import dev.jinaclip.onnx.internal.ImageBatches;
+import dev.jinaclip.onnx.internal.RemoteImages;
+import dev.jinaclip.onnx.internal.TextBatches;
+import dev.jinaclip.onnx.internal.TextTower;
+import dev.jinaclip.onnx.internal.Vectors;
+import dev.jinaclip.onnx.internal.VisionTower;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The in-process backend's engine: jina-clip-v1 on ONNX Runtime, with the reference tokenizer and image
+ * preprocessing. Framework-neutral and thread-safe: many threads may call one instance at once. Holds native
+ * sessions: {@link #close()} it.
+ *
+ * <p>Texts are tokenised with the model's {@code tokenizer.json}, sorted by length and run in batches bounded by
+ * {@link JinaClipOnnxConfig#maxBatchSize()} and {@link JinaClipOnnxConfig#maxBatchTokens()}. Images are decoded
+ * and preprocessed in parallel, a batch ahead of inference. Vectors are L2-normalised (unless turned off) and
+ * returned in input order.
+ */
+public final class JinaClipOnnxEngine implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(JinaClipOnnxEngine.class);
+
+    private final JinaClipOnnxConfig config;
+    private final ModelFiles files;
+    private final ClipTokenizer tokenizer;
+    private final TextTower textTower;
+    private final VisionTower visionTower;
+    private final ClipImagePreprocessor preprocessor;
+    private final InputResolver resolver;
+    private final RemoteImages remoteImages;
+    private final ImageBatches imageBatches;
+    private final ExecutorService ownExecutor;
+
+    private JinaClipOnnxEngine(JinaClipOnnxConfig config, ModelFiles files) {
+        this.config = config;
+        this.files = files;
+        OrtEnvironment environment = OrtEnvironment.getEnvironment();
+        List<AutoCloseable> opened = new ArrayList<>();
+        try (OrtSession.SessionOptions options = SessionOptionsFactory.create(config)) {
+            this.tokenizer = opened(opened, new ClipTokenizer(files.tokenizer(), config.maxTextTokens(),
+                    config.failOnTruncation()));
+            this.textTower = opened(opened, new TextTower(environment, files.textModel(), options,
+                    JinaClipOnnxConfig.DIMENSION));
+            this.visionTower = opened(opened, new VisionTower(environment, files.visionModel(), options,
+                    JinaClipOnnxConfig.DIMENSION, ClipImagePreprocessor.DEFAULT_IMAGE_SIZE));
+        } catch (OrtException e) {
+            closeAll(opened);
+            throw new IllegalStateException("Cannot create ONNX Runtime session options: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            closeAll(opened);
+            throw e;
+        }
+        ClipImagePreprocessor.Builder preprocessor = ClipImagePreprocessor.builder();
+        if (config.maxImagePixels() > 0) {
+            preprocessor.maxPixels(config.maxImagePixels());
+        }
+        this.preprocessor = preprocessor.build();
+        this.resolver = new InputResolver(config.maxImageBytes());
+        this.remoteImages = config.fetchRemoteImages() ? new RemoteImages(config.maxImageBytes()) : null;
+        this.ownExecutor = config.imageExecutor() == null ? ImageBatches.defaultExecutor() : null;
+        this.imageBatches = new ImageBatches(visionTower, this.preprocessor, remoteImages,
+                config.imageExecutor() == null ? ownExecutor : config.imageExecutor(), config.maxBatchSize());
+        log.info("jina-clip ONNX model loaded from {} (variant {}, {} intra-op threads, {})", files.directory(),
+                config.variant(), config.intraOpThreads(), config.executionProvider());
+    }
+
+    /**
+     * Loads the model: from {@link JinaClipOnnxConfig#modelDirectory()}, or from the Hugging Face Hub cache,
+     * downloading what is missing.
+     *
+     * @throws IllegalArgumentException if a model file is missing or does not have the jina-clip signature
+     */
+    public static JinaClipOnnxEngine load(JinaClipOnnxConfig config) {
+        Objects.requireNonNull(config, "config");
+        return new JinaClipOnnxEngine(config, ModelLocator.locate(config));
+    }
+
+    /** The settings. */
+    public JinaClipOnnxConfig config() {
+        return config;
+    }
+
+    /** The files in use. */
+    public ModelFiles files() {
+        return files;
+    }
+
+    /** The length of the vectors: 768. */
+    public int dimension() {
+        return JinaClipOnnxConfig.DIMENSION;
+    }
+
+    /** The image preprocessor in use. */
+    public ClipImagePreprocessor imagePreprocessor() {
+        return preprocessor;
+    }
+
+    /**
+     * Embeds texts and images.
+     *
+     * @return one vector per input, in input order; usage counts the text tokens
+     * @throws IllegalArgumentException naming the position of an unusable input (blank text, unreadable or
+     *                                  oversized image, a text over the token limit when truncation is off)
+     */
+    public ClipEmbeddings embed(List<ClipInput> inputs) {
+        List<ResolvedInput> resolved = resolver.resolve(inputs);
+        for (ResolvedInput input : resolved) {
+            if (input instanceof ResolvedInput.RemoteImage remote && remoteImages == null) {
+                throw new IllegalArgumentException("Input " + input.position() + ": image URL " + remote.url()
+                        + " would have to be downloaded, and fetchRemoteImages is off");
+            }
+        }
+        float[][] vectors = new float[resolved.size()][];
+        List<ResolvedInput> images = new ArrayList<>();
+        List<ResolvedInput.Text> texts = new ArrayList<>();
+        for (ResolvedInput input : resolved) {
+            if (input instanceof ResolvedInput.Text text) {
+                texts.add(text);
+            } else {
+                images.add(input);
+            }
+        }
+        // start decoding the first images while the texts run
+        ImageBatches.Run imageRun = imageBatches.start(images);
+        int tokens;
+        try {
+            tokens = embedTexts(texts, vectors);
+            imageRun.finish(vectors);
+        } finally {
+            imageRun.cancel();
+        }
+        if (config.normalize()) {
+            for (float[] vector : vectors) {
+                Vectors.normalize(vector);
+            }
+        }
+        return new ClipEmbeddings(List.of(vectors), "jina-clip-v1", new ClipUsage(tokens, tokens, null));
+    }
+
+    private int embedTexts(List<ResolvedInput.Text> texts, float[][] vectors) {
+        long[][] ids = new long[texts.size()][];
+        int[] lengths = new int[texts.size()];
+        int tokens = 0;
+        for (int i = 0; i < texts.size(); i++) {
+            ids[i] = tokenizer.encode(texts.get(i).text(), texts.get(i).position());
+            lengths[i] = ids[i].length;
+            tokens += lengths[i];
+        }
+        for (int[] batch : TextBatches.plan(lengths, config.maxBatchSize(), config.maxBatchTokens())) {
+            long[][] sequences = new long[batch.length][];
+            for (int i = 0; i < batch.length; i++) {
+                sequences[i] = ids[batch[i]];
+            }
+            float[][] rows;
+            try {
+                rows = textTower.embed(sequences);
+            } catch (OrtException e) {
+                throw new IllegalStateException("Text inference failed: " + e.getMessage(), e);
+            }
+            for (int i = 0; i < batch.length; i++) {
+                vectors[texts.get(batch[i]).position()] = rows[i];
+            }
+        }
+        return tokens;
+    }
+
+    /** Frees the native sessions and the tokenizer, and stops the engine's own image threads. */
+    @Override
+    public void close() {
+        if (ownExecutor != null) {
+            ownExecutor.shutdownNow();
+        }
+        closeAll(List.of(tokenizer, textTower, visionTower));
+    }
+
+    @Override
+    public String toString() {
+        return "JinaClipOnnxEngine{" + files.directory() + ", " + config + "}";
+    }
+
+    private static <T extends AutoCloseable> T opened(List<AutoCloseable> opened, T resource) {
+        opened.add(resource);
+        return resource;
+    }
+
+    private static void closeAll(List<? extends AutoCloseable> resources) {
+        RuntimeException failure = null;
+        for (AutoCloseable resource : resources) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                if (failure == null) {
+                    failure = new IllegalStateException("Cannot release the model: " + e.getMessage(), e);
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+}

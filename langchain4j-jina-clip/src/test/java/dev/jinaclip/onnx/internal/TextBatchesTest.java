@@ -1,0 +1,61 @@
+package dev.jinaclip.onnx.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
+
+class TextBatchesTest {
+
+    @Test
+    void should_group_texts_of_similar_length_longest_first() {
+        int[] lengths = {5, 100, 6, 90, 7, 95};
+
+        List<int[]> batches = TextBatches.plan(lengths, 3, 10_000);
+
+        assertThat(batches).containsExactly(new int[] {1, 5, 3}, new int[] {4, 2, 0});
+    }
+
+    @Test
+    void should_keep_padded_tokens_within_the_budget() {
+        int[] lengths = {512, 512, 512, 10, 10, 10, 10};
+
+        List<int[]> batches = TextBatches.plan(lengths, 32, 1024);
+
+        // two 512-token texts fill the budget; the short ones share a batch
+        assertThat(batches).containsExactly(new int[] {0, 1}, new int[] {2}, new int[] {3, 4, 5, 6});
+    }
+
+    @Test
+    void should_give_a_text_longer_than_the_budget_a_batch_of_its_own() {
+        assertThat(TextBatches.plan(new int[] {3, 5000, 4}, 32, 1000))
+                .containsExactly(new int[] {1}, new int[] {2, 0});
+    }
+
+    @Test
+    void should_plan_nothing_for_no_texts() {
+        assertThat(TextBatches.plan(new int[0], 32, 1000)).isEmpty();
+    }
+
+    @RepeatedTest(10)
+    void should_place_every_text_exactly_once_within_both_bounds() {
+        Random random = new Random();
+        int[] lengths = IntStream.range(0, 200).map(i -> 1 + random.nextInt(600)).toArray();
+        int maxBatchSize = 1 + random.nextInt(40);
+        int maxBatchTokens = 600 + random.nextInt(20_000);
+
+        List<int[]> batches = TextBatches.plan(lengths, maxBatchSize, maxBatchTokens);
+
+        int[] all = batches.stream().flatMapToInt(Arrays::stream).sorted().toArray();
+        assertThat(all).containsExactly(IntStream.range(0, 200).toArray());
+        for (int[] batch : batches) {
+            int longest = Arrays.stream(batch).map(i -> lengths[i]).max().orElseThrow();
+            assertThat(batch.length).isLessThanOrEqualTo(maxBatchSize);
+            assertThat(batch.length == 1 || batch.length * longest <= maxBatchTokens).isTrue();
+        }
+    }
+}
