@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +48,9 @@ public final class JinaClipOnnxEngine implements AutoCloseable {
     private final RemoteImages remoteImages;
     private final ImageBatches imageBatches;
     private final ExecutorService ownExecutor;
+    // embed() holds the read lock, close() the write lock: sessions are never freed under a running call
+    private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
+    private boolean closed;
 
     private JinaClipOnnxEngine(JinaClipOnnxConfig config, ModelFiles files) {
         this.config = config;
@@ -120,6 +124,18 @@ public final class JinaClipOnnxEngine implements AutoCloseable {
      *                                  oversized image, a text over the token limit when truncation is off)
      */
     public ClipEmbeddings embed(List<ClipInput> inputs) {
+        lifecycle.readLock().lock();
+        try {
+            if (closed) {
+                throw new IllegalStateException("This JinaClipOnnxEngine is closed");
+            }
+            return embedOpen(inputs);
+        } finally {
+            lifecycle.readLock().unlock();
+        }
+    }
+
+    private ClipEmbeddings embedOpen(List<ClipInput> inputs) {
         List<ResolvedInput> resolved = resolver.resolve(inputs);
         for (ResolvedInput input : resolved) {
             if (input instanceof ResolvedInput.RemoteImage remote && remoteImages == null) {
@@ -181,13 +197,25 @@ public final class JinaClipOnnxEngine implements AutoCloseable {
         return tokens;
     }
 
-    /** Frees the native sessions and the tokenizer, and stops the engine's own image threads. */
+    /**
+     * Frees the native sessions and the tokenizer, and stops the engine's own image threads; waits for calls in
+     * progress. Calling it again does nothing.
+     */
     @Override
     public void close() {
-        if (ownExecutor != null) {
-            ownExecutor.shutdownNow();
+        lifecycle.writeLock().lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            if (ownExecutor != null) {
+                ownExecutor.shutdownNow();
+            }
+            closeAll(List.of(tokenizer, textTower, visionTower));
+        } finally {
+            lifecycle.writeLock().unlock();
         }
-        closeAll(List.of(tokenizer, textTower, visionTower));
     }
 
     @Override

@@ -127,7 +127,7 @@ public final class ImageBatches {
                     ? remoteImages.fetch(remote.url(), image.position())
                     : bytesOf((ResolvedInput.ImageData) image);
             try {
-                preprocessor.pixelValues(bytes, pixels, offset);
+                preprocessor.writePixelValues(bytes, pixels, offset);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("Input " + image.position() + ": " + e.getMessage(), e);
             }
