@@ -1,7 +1,7 @@
 package dev.jinaclip.api;
 
 import dev.jinaclip.api.internal.ApiError;
-import dev.jinaclip.api.internal.Backoff;
+import dev.jinaclip.core.internal.Backoff;
 import dev.jinaclip.api.internal.Batches;
 import dev.jinaclip.api.internal.DecodedBatch;
 import dev.jinaclip.api.internal.HttpExchangeLogger;

@@ -1,6 +1,6 @@
 package dev.jinaclip.hub;
 
-import dev.jinaclip.api.internal.Backoff;
+import dev.jinaclip.core.internal.Backoff;
 import dev.jinaclip.hub.internal.Arguments;
 import dev.jinaclip.hub.internal.BlobDownloader;
 import dev.jinaclip.hub.internal.HubClient;

@@ -1,6 +1,7 @@
 package dev.jinaclip.langchain4j;
 
 import ai.onnxruntime.OrtSession.SessionOptions.OptLevel;
+import dev.jinaclip.hub.HuggingFaceHub;
 import dev.jinaclip.langchain4j.internal.ContentMapper;
 import dev.jinaclip.onnx.ExecutionProvider;
 import dev.jinaclip.onnx.JinaClipOnnxConfig;
@@ -127,6 +128,12 @@ public class JinaClipOnnxEmbeddingModel implements MultimodalEmbeddingModel, Aut
         /** Use the cache only, never the network; default: {@code HF_HUB_OFFLINE}. */
         public Builder offline(Boolean offline) {
             config.offline(offline);
+            return this;
+        }
+
+        /** A preconfigured hub client (endpoint, token, cache, progress, proxy); default: from the environment. */
+        public Builder hub(HuggingFaceHub hub) {
+            config.hub(hub);
             return this;
         }
 

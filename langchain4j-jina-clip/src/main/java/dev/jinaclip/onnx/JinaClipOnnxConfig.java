@@ -1,6 +1,7 @@
 package dev.jinaclip.onnx;
 
 import ai.onnxruntime.OrtSession.SessionOptions.OptLevel;
+import dev.jinaclip.hub.HuggingFaceHub;
 import java.nio.file.Path;
 import java.util.concurrent.Executor;
 
@@ -31,6 +32,7 @@ public final class JinaClipOnnxConfig {
     private final String revision;
     private final Path cacheDirectory;
     private final Boolean offline;
+    private final HuggingFaceHub hub;
     private final OnnxVariant variant;
     private final int maxTextTokens;
     private final boolean failOnTruncation;
@@ -52,6 +54,14 @@ public final class JinaClipOnnxConfig {
         this.revision = b.revision == null ? DEFAULT_REVISION : requireText(b.revision, "revision");
         this.cacheDirectory = b.cacheDirectory;
         this.offline = b.offline;
+        this.hub = b.hub;
+        if (hub != null && (cacheDirectory != null || offline != null)) {
+            throw new IllegalArgumentException("Set cacheDirectory and offline on the HuggingFaceHub passed to hub(...),"
+                    + " not beside it");
+        }
+        if (modelDirectory != null && hub != null) {
+            throw new IllegalArgumentException("Set either modelDirectory (a local folder) or hub, not both");
+        }
         this.variant = b.variant == null ? OnnxVariant.FP32 : b.variant;
         this.maxTextTokens = b.maxTextTokens == null ? DEFAULT_MAX_TEXT_TOKENS : b.maxTextTokens;
         if (maxTextTokens < 3 || maxTextTokens > MAX_TEXT_TOKENS) {
@@ -107,6 +117,11 @@ public final class JinaClipOnnxConfig {
     /** Whether the hub may not be contacted, or {@code null} to follow {@code HF_HUB_OFFLINE}. */
     public Boolean offline() {
         return offline;
+    }
+
+    /** The hub client to download with, or {@code null} for one built from the settings above. */
+    public HuggingFaceHub hub() {
+        return hub;
     }
 
     /** The ONNX variant. */
@@ -212,6 +227,7 @@ public final class JinaClipOnnxConfig {
         private String revision;
         private Path cacheDirectory;
         private Boolean offline;
+        private HuggingFaceHub hub;
         private OnnxVariant variant;
         private Integer maxTextTokens;
         private Boolean failOnTruncation;
@@ -260,6 +276,16 @@ public final class JinaClipOnnxConfig {
         /** Never contact the hub, use the cache only; default: {@code HF_HUB_OFFLINE}. */
         public Builder offline(Boolean offline) {
             this.offline = offline;
+            return this;
+        }
+
+        /**
+         * A preconfigured hub client (endpoint, token, cache, offline mode, progress display, proxy); default: one
+         * from the environment ({@code HF_ENDPOINT}, {@code HF_TOKEN}, {@code HF_HUB_OFFLINE}, ...) and the
+         * options above.
+         */
+        public Builder hub(HuggingFaceHub hub) {
+            this.hub = hub;
             return this;
         }
 

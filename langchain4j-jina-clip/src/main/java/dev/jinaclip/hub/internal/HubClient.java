@@ -1,6 +1,6 @@
 package dev.jinaclip.hub.internal;
 
-import dev.jinaclip.api.internal.Backoff;
+import dev.jinaclip.core.internal.Backoff;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;

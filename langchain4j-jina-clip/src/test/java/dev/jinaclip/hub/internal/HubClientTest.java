@@ -2,7 +2,7 @@ package dev.jinaclip.hub.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jinaclip.api.internal.Backoff;
+import dev.jinaclip.core.internal.Backoff;
 import java.time.Duration;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;

@@ -1,4 +1,4 @@
-package dev.jinaclip.api.internal;
+package dev.jinaclip.core.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
