@@ -70,12 +70,12 @@ public record ModelFiles(Path directory, Path tokenizer, Path textModel, Path vi
             try (Stream<Path> list = Files.list(folder)) {
                 list.filter(Files::isRegularFile)
                         .map(file -> directory.relativize(file).toString().replace('\\', '/'))
-                        .sorted()
                         .forEach(files::add);
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot list model folder " + folder, e);
             }
         }
+        files.sort(null);
         return files.isEmpty() ? "nothing" : String.join(", ", files);
     }
 }

@@ -62,7 +62,7 @@ public final class ImageBatches {
 
         private Run(List<ResolvedInput> images) {
             this.images = images;
-            this.next = images.isEmpty() ? null : new Batch(0);
+            this.next = images.isEmpty() ? null : new Batch(images, 0);
         }
 
         /** Infers every batch and puts each image's raw vector at its position in {@code vectors}. */
@@ -71,7 +71,7 @@ public final class ImageBatches {
                 Batch current = next;
                 current.awaitPixels();
                 int end = current.from + current.size;
-                next = end < images.size() ? new Batch(end) : null;
+                next = end < images.size() ? new Batch(images, end) : null;
                 float[][] rows;
                 try {
                     rows = tower.embed(current.pixels, current.size);
@@ -98,13 +98,13 @@ public final class ImageBatches {
         final float[] pixels;
         final List<CompletableFuture<Void>> tasks = new ArrayList<>();
 
-        Batch(int from) {
+        Batch(List<ResolvedInput> images, int from) {
             this.from = from;
-            this.size = Math.min(maxBatchSize, Run.this.images.size() - from);
+            this.size = Math.min(maxBatchSize, images.size() - from);
             int stride = tower.valuesPerImage();
             this.pixels = new float[size * stride];
             for (int i = 0; i < size; i++) {
-                ResolvedInput image = Run.this.images.get(from + i);
+                ResolvedInput image = images.get(from + i);
                 int offset = i * stride;
                 tasks.add(CompletableFuture.runAsync(() -> preprocess(image, offset), executor));
             }

@@ -26,8 +26,8 @@ class TextBatchesTest {
 
         List<int[]> batches = TextBatches.plan(lengths, 32, 1024);
 
-        // two 512-token texts fill the budget; the short ones share a batch
-        assertThat(batches).containsExactly(new int[] {0, 1}, new int[] {2}, new int[] {3, 4, 5, 6});
+        // a batch led by a 512-token text holds two texts at most; the short ones are sorted last
+        assertThat(batches).containsExactly(new int[] {0, 1}, new int[] {2, 3}, new int[] {4, 5, 6});
     }
 
     @Test
