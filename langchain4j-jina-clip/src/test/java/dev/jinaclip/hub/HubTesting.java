@@ -1,5 +1,6 @@
 package dev.jinaclip.hub;
 
+import dev.jinaclip.testing.FakeHub;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,11 +1,12 @@
 package dev.jinaclip.hub;
 
-import static dev.jinaclip.hub.FakeHub.COMMIT;
-import static dev.jinaclip.hub.FakeHub.MODEL_BYTES;
-import static dev.jinaclip.hub.FakeHub.REPO;
-import static dev.jinaclip.hub.FakeHub.TEXT_MODEL;
-import static dev.jinaclip.hub.FakeHub.TOKENIZER;
-import static dev.jinaclip.hub.FakeHub.TOKENIZER_BYTES;
+import dev.jinaclip.testing.FakeHub;
+import static dev.jinaclip.testing.FakeHub.COMMIT;
+import static dev.jinaclip.testing.FakeHub.MODEL_BYTES;
+import static dev.jinaclip.testing.FakeHub.REPO;
+import static dev.jinaclip.testing.FakeHub.TEXT_MODEL;
+import static dev.jinaclip.testing.FakeHub.TOKENIZER;
+import static dev.jinaclip.testing.FakeHub.TOKENIZER_BYTES;
 import static dev.jinaclip.hub.HubTesting.hub;
 import static dev.jinaclip.hub.HubTesting.repoDir;
 import static org.assertj.core.api.Assertions.assertThat;

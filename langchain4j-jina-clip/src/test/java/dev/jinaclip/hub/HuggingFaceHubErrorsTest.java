@@ -1,8 +1,9 @@
 package dev.jinaclip.hub;
 
-import static dev.jinaclip.hub.FakeHub.REPO;
-import static dev.jinaclip.hub.FakeHub.TEXT_MODEL;
-import static dev.jinaclip.hub.FakeHub.TOKENIZER;
+import dev.jinaclip.testing.FakeHub;
+import static dev.jinaclip.testing.FakeHub.REPO;
+import static dev.jinaclip.testing.FakeHub.TEXT_MODEL;
+import static dev.jinaclip.testing.FakeHub.TOKENIZER;
 import static dev.jinaclip.hub.HubTesting.hub;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -95,6 +95,15 @@ class JinaClipOnnxEngineLoadTest {
     }
 
     @Test
+    void should_explain_how_to_get_cuda_when_the_cpu_artifact_is_on_the_class_path() {
+        assertThatThrownBy(() -> JinaClipOnnxEngine.load(config(model("tiny"))
+                .executionProvider(ExecutionProvider.CUDA).build()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("CUDA was asked for")
+                .hasMessageContaining("onnxruntime_gpu");
+    }
+
+    @Test
     void should_refuse_to_embed_after_close() {
         JinaClipOnnxEngine engine = JinaClipOnnxEngine.load(config(model("tiny")).build());
         engine.close();

@@ -1,4 +1,4 @@
-package dev.jinaclip.hub;
+package dev.jinaclip.testing;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -27,68 +27,68 @@ import okio.Buffer;
  * {@code X-Linked-Etag} and {@code X-Linked-Size}; other files are served directly with a git-SHA-1 {@code ETag}.
  * The CDN honours {@code Range: bytes=N-} with 206. Every exchange is recorded, with the port that got it.
  */
-final class FakeHub extends Dispatcher {
+public final class FakeHub extends Dispatcher {
 
-    static final String REPO = "jinaai/jina-clip-v1";
-    static final String COMMIT = "5a1e4b5c3f6e7d8091a2b3c4d5e6f708192a3b4c";
-    static final String TOKENIZER = "tokenizer.json";
-    static final String TEXT_MODEL = "onnx/text_model.onnx";
-    static final byte[] TOKENIZER_BYTES = "{\"version\":\"1.0\",\"model\":{\"type\":\"WordPiece\"}}"
+    public static final String REPO = "jinaai/jina-clip-v1";
+    public static final String COMMIT = "5a1e4b5c3f6e7d8091a2b3c4d5e6f708192a3b4c";
+    public static final String TOKENIZER = "tokenizer.json";
+    public static final String TEXT_MODEL = "onnx/text_model.onnx";
+    public static final byte[] TOKENIZER_BYTES = "{\"version\":\"1.0\",\"model\":{\"type\":\"WordPiece\"}}"
             .getBytes(StandardCharsets.UTF_8);
-    static final byte[] MODEL_BYTES = randomBytes(300_000);
+    public static final byte[] MODEL_BYTES = randomBytes(300_000);
 
     /** One request as the server saw it. */
-    record Exchange(String method, String path, String range, String authorization, int port) {
+    public record Exchange(String method, String path, String range, String authorization, int port) {
     }
 
-    final Map<String, byte[]> files =
+    public final Map<String, byte[]> files =
             new ConcurrentHashMap<>(Map.of(TOKENIZER, TOKENIZER_BYTES, TEXT_MODEL, MODEL_BYTES));
-    final Set<String> lfs = ConcurrentHashMap.newKeySet();
-    final Queue<Exchange> exchanges = new ConcurrentLinkedQueue<>();
+    public final Set<String> lfs = ConcurrentHashMap.newKeySet();
+    public final Queue<Exchange> exchanges = new ConcurrentLinkedQueue<>();
     /** Answers given instead of the normal one to the next requests, in order. */
-    final Queue<MockResponse> nextAnswers = new ConcurrentLinkedQueue<>();
+    public final Queue<MockResponse> nextAnswers = new ConcurrentLinkedQueue<>();
     /** How many coming CDN bodies break off halfway. */
-    final AtomicInteger bodiesToBreak = new AtomicInteger();
-    volatile HttpUrl cdn;
-    volatile String prefix = "";
-    volatile String commit = COMMIT;
-    volatile String renamedFrom;
-    volatile String requiredToken;
-    volatile boolean gated;
-    volatile boolean ignoreRange;
-    volatile byte[] lfsBodyOverride;
-    volatile long throttleBytesPerSecond;
+    public final AtomicInteger bodiesToBreak = new AtomicInteger();
+    public volatile HttpUrl cdn;
+    public volatile String prefix = "";
+    public volatile String commit = COMMIT;
+    public volatile String renamedFrom;
+    public volatile String requiredToken;
+    public volatile boolean gated;
+    public volatile boolean ignoreRange;
+    public volatile byte[] lfsBodyOverride;
+    public volatile long throttleBytesPerSecond;
     /** Whether LFS files answer HEAD with 200 and redirect only their GET, as some mirrors do. */
-    volatile boolean redirectOnlyGet;
+    public volatile boolean redirectOnlyGet;
 
-    FakeHub(HttpUrl cdn) {
+    public FakeHub(HttpUrl cdn) {
         this.cdn = cdn;
         lfs.add(TEXT_MODEL);
     }
 
-    static byte[] randomBytes(int size) {
+    public static byte[] randomBytes(int size) {
         byte[] bytes = new byte[size];
         new Random(42).nextBytes(bytes);
         return bytes;
     }
 
-    static String sha256(byte[] bytes) {
+    public static String sha256(byte[] bytes) {
         return hex("SHA-256", bytes);
     }
 
     /** The id git gives a blob, which the Hub sends as the ETag of a file not stored in LFS. */
-    static String gitSha1(byte[] bytes) {
+    public static String gitSha1(byte[] bytes) {
         byte[] header = ("blob " + bytes.length + "\0").getBytes(StandardCharsets.UTF_8);
         byte[] all = Arrays.copyOf(header, header.length + bytes.length);
         System.arraycopy(bytes, 0, all, header.length, bytes.length);
         return hex("SHA-1", all);
     }
 
-    List<Exchange> exchanges(String method) {
+    public List<Exchange> exchanges(String method) {
         return exchanges.stream().filter(e -> e.method().equals(method)).toList();
     }
 
-    List<Exchange> cdnGets() {
+    public List<Exchange> cdnGets() {
         return exchanges.stream().filter(e -> e.method().equals("GET") && e.path().startsWith("/cdn/")).toList();
     }
 
@@ -177,7 +177,7 @@ final class FakeHub extends Dispatcher {
         return response.build();
     }
 
-    static MockResponse error(int code, String errorCode) {
+    public static MockResponse error(int code, String errorCode) {
         return new MockResponse.Builder().code(code).setHeader("X-Error-Code", errorCode)
                 .setHeader("X-Error-Message", errorCode + " (from the fake hub)").setHeader("X-Request-Id", "req-1")
                 .build();
