@@ -24,7 +24,7 @@ public final class LockHolder {
         Files.createDirectories(lockFile.getParent());
         try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
              FileLock lock = channel.lock()) {
-            System.out.println("locked");
+            System.out.println(lock.isValid() ? "locked" : "not locked");
             System.out.flush();
             new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
             Path blob = Path.of(args[1]);
