@@ -8,7 +8,7 @@ import java.util.Objects;
  *
  * @param vectors     one vector per input, in the order of the inputs
  * @param modelName   the model that produced the vectors
- * @param usage       tokens used (zero for local inference)
+ * @param usage       tokens used: billed tokens for the hosted API, text tokens for local inference
  */
 public record ClipEmbeddings(List<float[]> vectors, String modelName, ClipUsage usage) {
 

@@ -19,8 +19,9 @@ import java.util.Set;
 import java.util.concurrent.Executor;
 
 /**
- * jina-clip-v1 text and image embeddings computed in-process with ONNX Runtime: no network at embedding time,
- * the same 768-dimensional, L2-normalised vectors as the hosted API and the Python reference.
+ * jina-clip-v1 text and image embeddings computed in-process with ONNX Runtime: no network at embedding time
+ * (except for images given by {@code http(s)} URL), 768-dimensional, L2-normalised vectors computed with the
+ * reference tokenizer and image preprocessing.
  *
  * <p>A drop-in replacement for {@link JinaClipApiEmbeddingModel}: both implement {@link MultimodalEmbeddingModel},
  * take the same inputs (texts; images by URL, file or base64) and return vectors in input order. The model
@@ -233,7 +234,10 @@ public class JinaClipOnnxEmbeddingModel implements MultimodalEmbeddingModel, Aut
         /**
          * Loads the model, downloading it first if needed.
          *
-         * @throws IllegalArgumentException if a file is missing or does not have the jina-clip signature
+         * @throws IllegalArgumentException                 if a file is missing or does not have the jina-clip
+         *                                                  signature, or a setting is invalid
+         * @throws dev.jinaclip.hub.ModelDownloadException if the files are not cached and cannot be downloaded
+         * @throws IllegalStateException                    if the execution provider is not available
          */
         public JinaClipOnnxEmbeddingModel build() {
             return new JinaClipOnnxEmbeddingModel(this);

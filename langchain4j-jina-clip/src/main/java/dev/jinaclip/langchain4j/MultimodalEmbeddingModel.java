@@ -24,7 +24,7 @@ import java.util.Set;
  * {@code ImageContent} inputs), so listeners fire for them as for texts; {@link #embed(Image)} and
  * {@link #embedImages(List)} are shortcuts for it. Each input must hold exactly one text or one image.
  */
-public interface MultimodalEmbeddingModel extends EmbeddingModel {
+public interface MultimodalEmbeddingModel extends EmbeddingModel, AutoCloseable {
 
     /** Key of the billed image tokens in a {@link Response}'s metadata, when the backend reports them. */
     String IMAGE_TOKENS = "image_tokens";
@@ -37,6 +37,10 @@ public interface MultimodalEmbeddingModel extends EmbeddingModel {
     default EmbeddingResponse embed(EmbeddingRequest request) {
         return listeners().isEmpty() ? EmbeddingModel.super.embed(request) : ObservedEmbedding.embed(this, request);
     }
+
+    /** Frees what the model holds (threads, native sessions); a model must not be used after it. */
+    @Override
+    void close();
 
     /** Texts and images. */
     @Override

@@ -59,8 +59,9 @@ public final class JinaClipOnnxConfig {
             throw new IllegalArgumentException("Set cacheDirectory and offline on the HuggingFaceHub passed to hub(...),"
                     + " not beside it");
         }
-        if (modelDirectory != null && hub != null) {
-            throw new IllegalArgumentException("Set either modelDirectory (a local folder) or hub, not both");
+        if (modelDirectory != null && (hub != null || b.repoId != null || b.revision != null || cacheDirectory != null)) {
+            throw new IllegalArgumentException("modelDirectory is a local folder, so nothing is downloaded: remove"
+                    + " hub, repoId, revision and cacheDirectory, which apply only to downloads from the Hugging Face Hub");
         }
         this.variant = b.variant == null ? OnnxVariant.FP32 : b.variant;
         this.maxTextTokens = b.maxTextTokens == null ? DEFAULT_MAX_TEXT_TOKENS : b.maxTextTokens;
@@ -265,8 +266,9 @@ public final class JinaClipOnnxConfig {
         }
 
         /**
-         * The hub cache; default {@code $HF_HUB_CACHE}, else {@code $HF_HOME/hub}, else
-         * {@code ~/.cache/huggingface/hub}, shared with Python's {@code huggingface_hub}.
+         * The hub cache; default {@code $HF_HUB_CACHE}, else {@code $HUGGINGFACE_HUB_CACHE}, else
+         * {@code $HF_HOME/hub}, else {@code $XDG_CACHE_HOME/huggingface/hub}, else {@code ~/.cache/huggingface/hub}:
+         * the cache Python's {@code huggingface_hub} uses.
          */
         public Builder cacheDirectory(Path cacheDirectory) {
             this.cacheDirectory = cacheDirectory;
@@ -376,7 +378,8 @@ public final class JinaClipOnnxConfig {
         /**
          * The configuration.
          *
-         * @throws IllegalArgumentException if a value is out of range
+         * @throws IllegalArgumentException if a value is out of range, or download settings are given beside a
+         *                                  local {@code modelDirectory}
          */
         public JinaClipOnnxConfig build() {
             return new JinaClipOnnxConfig(this);

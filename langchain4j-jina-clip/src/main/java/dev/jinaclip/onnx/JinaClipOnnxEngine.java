@@ -89,7 +89,11 @@ public final class JinaClipOnnxEngine implements AutoCloseable {
      * Loads the model: from {@link JinaClipOnnxConfig#modelDirectory()}, or from the Hugging Face Hub cache,
      * downloading what is missing.
      *
-     * @throws IllegalArgumentException if a model file is missing or does not have the jina-clip signature
+     * @throws IllegalArgumentException                 if a model file is missing, unreadable, or does not have
+     *                                                  the jina-clip signature
+     * @throws dev.jinaclip.hub.ModelDownloadException if the files are not cached and cannot be downloaded
+     * @throws IllegalStateException                    if the execution provider is not available (CUDA without
+     *                                                  the {@code onnxruntime_gpu} artifact)
      */
     public static JinaClipOnnxEngine load(JinaClipOnnxConfig config) {
         Objects.requireNonNull(config, "config");

@@ -120,5 +120,7 @@ class JinaClipOnnxEngineLoadTest {
         assertThatThrownBy(() -> JinaClipOnnxConfig.builder().maxBatchSize(0).build())
                 .hasMessageContaining("maxBatchSize must be at least 1");
         assertThat(JinaClipOnnxConfig.builder().build().maxTextTokens()).isEqualTo(512);
+        assertThatThrownBy(() -> JinaClipOnnxConfig.builder().modelDirectory(Path.of("m")).revision("v2").build())
+                .hasMessageContaining("remove hub, repoId, revision and cacheDirectory");
     }
 }

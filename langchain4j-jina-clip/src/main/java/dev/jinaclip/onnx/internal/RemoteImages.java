@@ -3,6 +3,7 @@ package dev.jinaclip.onnx.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
+import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -10,7 +11,8 @@ import okhttp3.ResponseBody;
 
 /**
  * Downloads images given by {@code http(s)} URL, as the hosted API would, so code written for the hosted backend
- * also runs locally. Bounded in size and time.
+ * also runs locally. Bounded in size and time; text and HTML answers are refused. An application that embeds
+ * URLs supplied by its users should vet them (or turn fetching off), as it would for any server-side fetch.
  */
 public final class RemoteImages {
 
@@ -42,13 +44,18 @@ public final class RemoteImages {
                         + " failed with HTTP " + response.code());
             }
             ResponseBody body = response.body();
+            MediaType type = body.contentType();
+            if (type != null && !type.type().equals("image") && !type.type().equals("application")) {
+                throw new IllegalArgumentException("Input " + position + ": " + url + " is not an image (Content-Type "
+                        + type + ")");
+            }
             if (body.contentLength() > maxBytes) {
-                throw tooLarge(position, url, body.contentLength());
+                throw tooLarge(position, url);
             }
             try (InputStream in = body.byteStream()) {
                 byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
                 if (bytes.length > maxBytes) {
-                    throw tooLarge(position, url, bytes.length);
+                    throw tooLarge(position, url);
                 }
                 return bytes;
             }
@@ -58,8 +65,8 @@ public final class RemoteImages {
         }
     }
 
-    private IllegalArgumentException tooLarge(int position, String url, long size) {
+    private IllegalArgumentException tooLarge(int position, String url) {
         return new IllegalArgumentException("Input " + position + ": image " + url + " is larger than " + maxBytes
-                + " bytes (" + size + (size > maxBytes + 1 ? "" : "+") + ")");
+                + " bytes");
     }
 }
