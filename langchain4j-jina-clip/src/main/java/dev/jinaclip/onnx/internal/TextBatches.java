@@ -8,7 +8,9 @@ import java.util.stream.IntStream;
 /**
  * Groups tokenised texts into batches of similar length, so padding wastes little: texts sorted by length,
  * then cut into batches of at most {@code maxBatchSize} texts whose padded size (texts × longest length) stays
- * within {@code maxBatchTokens}. A text longer than the budget still gets a batch of its own.
+ * within {@code maxBatchTokens}. A batch also ends before a text shorter than half its longest one, so no text is
+ * padded to more than twice its length (attention cost grows with the square of the padded length). A text
+ * longer than the budget still gets a batch of its own.
  */
 public final class TextBatches {
 
@@ -29,7 +31,10 @@ public final class TextBatches {
         while (start < order.length) {
             int padded = lengths[order[start]];
             int capacity = Math.max(1, Math.min(maxBatchSize, maxBatchTokens / Math.max(1, padded)));
-            int end = Math.min(order.length, start + capacity);
+            int end = start + 1;
+            while (end < order.length && end - start < capacity && 2 * lengths[order[end]] >= padded) {
+                end++;
+            }
             int[] batch = new int[end - start];
             for (int i = start; i < end; i++) {
                 batch[i - start] = order[i];

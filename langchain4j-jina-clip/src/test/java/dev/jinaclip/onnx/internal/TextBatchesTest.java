@@ -13,11 +13,12 @@ class TextBatchesTest {
 
     @Test
     void should_group_texts_of_similar_length_longest_first() {
-        int[] lengths = {5, 100, 6, 90, 7, 95};
+        int[] lengths = {5, 100, 6, 90, 7, 95, 60, 61, 62, 63};
 
         List<int[]> batches = TextBatches.plan(lengths, 3, 10_000);
 
-        assertThat(batches).containsExactly(new int[] {1, 5, 3}, new int[] {4, 2, 0});
+        assertThat(batches).containsExactly(new int[] {1, 5, 3}, new int[] {9, 8, 7}, new int[] {6},
+                new int[] {4, 2, 0});
     }
 
     @Test
@@ -26,8 +27,8 @@ class TextBatchesTest {
 
         List<int[]> batches = TextBatches.plan(lengths, 32, 1024);
 
-        // a batch led by a 512-token text holds two texts at most; the short ones are sorted last
-        assertThat(batches).containsExactly(new int[] {0, 1}, new int[] {2, 3}, new int[] {4, 5, 6});
+        // a batch led by a 512-token text holds two texts at most, and no short text is padded to 512
+        assertThat(batches).containsExactly(new int[] {0, 1}, new int[] {2}, new int[] {3, 4, 5, 6});
     }
 
     @Test
@@ -55,7 +56,9 @@ class TextBatchesTest {
         for (int[] batch : batches) {
             int longest = Arrays.stream(batch).map(i -> lengths[i]).max().orElseThrow();
             assertThat(batch.length).isLessThanOrEqualTo(maxBatchSize);
+            int shortest = Arrays.stream(batch).map(i -> lengths[i]).min().orElseThrow();
             assertThat(batch.length == 1 || batch.length * longest <= maxBatchTokens).isTrue();
+            assertThat(2 * shortest).isGreaterThanOrEqualTo(longest);
         }
     }
 }
