@@ -89,6 +89,7 @@ public final class SnapshotResolver {
         return layout.snapshotDir(commit);
     }
 
+    @SuppressWarnings("try") // the lock is held for the block's duration, not used in it
     private void fetch(CacheLayout layout, Target target, FileMetadata known) {
         Path pointer = layout.pointer(target.revision(), target.file());
         if (Files.isRegularFile(pointer)) {
