@@ -1,0 +1,127 @@
+package dev.jinaclip.springai;
+
+import dev.jinaclip.langchain4j.MultimodalEmbeddingModel;
+import dev.langchain4j.data.message.Content;
+import io.micrometer.observation.ObservationRegistry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import org.springframework.ai.document.Document;
+import org.springframework.ai.document.MetadataMode;
+import org.springframework.ai.embedding.DocumentEmbeddingModel;
+import org.springframework.ai.embedding.DocumentEmbeddingRequest;
+import org.springframework.ai.embedding.EmbeddingResponse;
+import org.springframework.ai.embedding.EmbeddingResultMetadata;
+import org.springframework.ai.embedding.observation.EmbeddingModelObservationConvention;
+import org.springframework.util.Assert;
+
+/**
+ * jina-clip as a Spring AI {@link DocumentEmbeddingModel}: each {@link Document}, text or image, becomes one
+ * embedding in the same vector space.
+ *
+ * <p>A document's image is its {@code Media} (MIME type {@code image/*}; data as bytes, a {@code Resource}, a
+ * {@code URL}, or an {@code http(s)}, {@code file:} or {@code data:} URL string, or base64), or the URL an
+ * {@link ImageDocuments} document names. Each result's {@link EmbeddingResultMetadata} carries the document id,
+ * the modality ({@code TEXT} or {@code IMAGE}), the MIME type and the document's data. Unlike Vertex AI's model,
+ * which embeds each modality of a document separately, jina-clip gives exactly one embedding per document (a
+ * Spring AI document holds either text or media), indexed from 0 in input order.
+ *
+ * <p>Shares its behaviour with {@link JinaClipEmbeddingModel} (Spring AI forbids one class implementing both
+ * interfaces): the same delegate, dimension, response metadata, observations and exceptions. Thread-safe. It
+ * does not close the delegate.
+ *
+ * @since 0.1.0
+ */
+public class JinaClipDocumentEmbeddingModel implements DocumentEmbeddingModel {
+
+    private final ClipEmbedder embedder;
+    private final MetadataMode metadataMode;
+
+    protected JinaClipDocumentEmbeddingModel(Builder builder) {
+        Assert.notNull(builder.metadataMode, "metadataMode must not be null");
+        Assert.notNull(builder.observationRegistry, "observationRegistry must not be null");
+        this.embedder = new ClipEmbedder(builder.delegate, builder.observationRegistry, builder.observationConvention);
+        this.metadataMode = builder.metadataMode;
+    }
+
+    /** A builder adapting {@code delegate}. */
+    public static Builder builder(MultimodalEmbeddingModel delegate) {
+        return new Builder(delegate);
+    }
+
+    /**
+     * Embeds each document: its text or its image.
+     *
+     * @throws IllegalArgumentException naming the document's position if its media is not a usable image, or if
+     *                                  the options ask for another model or dimension
+     */
+    @Override
+    public EmbeddingResponse call(DocumentEmbeddingRequest request) {
+        Assert.notNull(request, "request must not be null");
+        List<Document> documents = request.getInstructions();
+        Assert.notNull(documents, "documents must not be null");
+        List<Content> contents = new ArrayList<>(documents.size());
+        for (int i = 0; i < documents.size(); i++) {
+            contents.add(ClipContents.of(documents.get(i), metadataMode, i));
+        }
+        return embedder.embed(contents, embedder.options(request.getOptions()),
+                i -> ClipContents.resultMetadata(documents.get(i)));
+    }
+
+    /** The delegate's dimension: 768 for jina-clip-v1, with no call to the backend. */
+    @Override
+    public int dimensions() {
+        return embedder.dimensions();
+    }
+
+    /** The LangChain4j model this adapts. */
+    public MultimodalEmbeddingModel getDelegate() {
+        return embedder.delegate();
+    }
+
+    /** Replaces the observation convention; default: Spring AI's {@code DefaultEmbeddingModelObservationConvention}. */
+    public void setObservationConvention(EmbeddingModelObservationConvention observationConvention) {
+        embedder.observationConvention(observationConvention);
+    }
+
+    @Override
+    public String toString() {
+        return "JinaClipDocumentEmbeddingModel{" + embedder.delegate() + ", metadataMode=" + metadataMode + "}";
+    }
+
+    /** Collects settings; see each method for its default. */
+    public static class Builder {
+        private final MultimodalEmbeddingModel delegate;
+        private MetadataMode metadataMode = MetadataMode.NONE;
+        private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+        private @Nullable EmbeddingModelObservationConvention observationConvention;
+
+        protected Builder(MultimodalEmbeddingModel delegate) {
+            this.delegate = Objects.requireNonNull(delegate, "delegate must not be null");
+        }
+
+        /** Which metadata is embedded with a text document's text; default {@link MetadataMode#NONE}. */
+        public Builder metadataMode(MetadataMode metadataMode) {
+            this.metadataMode = metadataMode;
+            return this;
+        }
+
+        /** Where calls are observed; default {@link ObservationRegistry#NOOP}. */
+        public Builder observationRegistry(ObservationRegistry observationRegistry) {
+            this.observationRegistry = observationRegistry;
+            return this;
+        }
+
+        /** The observation convention; default: Spring AI's. */
+        public Builder observationConvention(@Nullable EmbeddingModelObservationConvention observationConvention) {
+            this.observationConvention = observationConvention;
+            return this;
+        }
+
+        /** The model. */
+        public JinaClipDocumentEmbeddingModel build() {
+            return new JinaClipDocumentEmbeddingModel(this);
+        }
+    }
+}

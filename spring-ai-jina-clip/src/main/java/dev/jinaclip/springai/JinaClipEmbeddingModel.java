@@ -1,0 +1,174 @@
+package dev.jinaclip.springai;
+
+import dev.jinaclip.langchain4j.MultimodalEmbeddingModel;
+import dev.langchain4j.data.message.Content;
+import dev.langchain4j.data.message.TextContent;
+import io.micrometer.observation.ObservationRegistry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import org.springframework.ai.document.Document;
+import org.springframework.ai.document.MetadataMode;
+import org.springframework.ai.embedding.BatchingStrategy;
+import org.springframework.ai.embedding.EmbeddingModel;
+import org.springframework.ai.embedding.EmbeddingOptions;
+import org.springframework.ai.embedding.EmbeddingRequest;
+import org.springframework.ai.embedding.EmbeddingResponse;
+import org.springframework.ai.embedding.EmbeddingResultMetadata;
+import org.springframework.ai.embedding.observation.EmbeddingModelObservationConvention;
+import org.springframework.util.Assert;
+
+/**
+ * jina-clip as a Spring AI {@link EmbeddingModel}: texts, and image documents, into one vector space.
+ *
+ * <p>An adapter over a LangChain4j {@link MultimodalEmbeddingModel}: the hosted Jina Embeddings API
+ * ({@code JinaClipApiEmbeddingModel}) or in-process ONNX Runtime ({@code JinaClipOnnxEmbeddingModel}), which do the
+ * batching, retries and concurrency. jina-clip-v1 gives 768 dimensions, L2-normalised (compare with cosine
+ * similarity); {@link #dimensions()} needs no call. Embeddings are indexed from 0 in input order, and the
+ * response metadata carries the model name and token usage ({@code image_tokens} too, when the API reports them).
+ * Each call is a Micrometer observation ({@code gen_ai.client.operation}, provider {@code jina}).
+ *
+ * <p>Vector stores call {@link #embed(Document)} or {@link #embed(List, EmbeddingOptions, BatchingStrategy)},
+ * and both embed images too: a document with image {@code Media}, or one made by {@link ImageDocuments} (the only
+ * kind of image document Spring AI 2.0.1's vector stores accept), is embedded as an image, so a text query finds
+ * it. Request options may repeat the configured model and dimensions but not change them
+ * ({@code IllegalArgumentException}). Failures are Spring AI's {@code TransientAiException} or
+ * {@code NonTransientAiException}, with LangChain4j's exception (and the API's {@code JinaApiException}) as cause.
+ * Thread-safe. It does not close the delegate.
+ *
+ * @since 0.1.0
+ */
+public class JinaClipEmbeddingModel implements EmbeddingModel {
+
+    private final ClipEmbedder embedder;
+    private final MetadataMode metadataMode;
+
+    protected JinaClipEmbeddingModel(Builder builder) {
+        Assert.notNull(builder.delegate, "delegate must not be null");
+        Assert.notNull(builder.metadataMode, "metadataMode must not be null");
+        Assert.notNull(builder.observationRegistry, "observationRegistry must not be null");
+        this.embedder = new ClipEmbedder(builder.delegate, builder.observationRegistry, builder.observationConvention);
+        this.metadataMode = builder.metadataMode;
+    }
+
+    /** A builder adapting {@code delegate}. */
+    public static Builder builder(MultimodalEmbeddingModel delegate) {
+        return new Builder(delegate);
+    }
+
+    @Override
+    public EmbeddingResponse call(EmbeddingRequest request) {
+        Assert.notNull(request, "request must not be null");
+        List<String> texts = request.getInstructions();
+        Assert.notNull(texts, "texts must not be null");
+        List<Content> contents = new ArrayList<>(texts.size());
+        for (int i = 0; i < texts.size(); i++) {
+            if (texts.get(i) == null) {
+                throw new IllegalArgumentException("Input " + i + ": text is null");
+            }
+            contents.add(TextContent.from(texts.get(i)));
+        }
+        return embedder.embed(contents, embedder.options(request.getOptions()), i -> EmbeddingResultMetadata.EMPTY);
+    }
+
+    /** Embeds a document's text, or its image if it has image media or is an {@link ImageDocuments} document. */
+    @Override
+    public float[] embed(Document document) {
+        Assert.notNull(document, "document must not be null");
+        return embedDocuments(List.of(document), null).getResult().getOutput();
+    }
+
+    /**
+     * Embeds documents, texts and images, in the batches {@code batchingStrategy} makes (the backend splits them
+     * further); one vector per document, in order.
+     */
+    @Override
+    public List<float[]> embed(List<Document> documents, @Nullable EmbeddingOptions options,
+            BatchingStrategy batchingStrategy) {
+        Assert.notNull(documents, "documents must not be null");
+        Assert.notNull(batchingStrategy, "batchingStrategy must not be null");
+        List<float[]> vectors = new ArrayList<>(documents.size());
+        for (List<Document> batch : batchingStrategy.batch(documents)) {
+            embedDocuments(batch, options).getResults().forEach(embedding -> vectors.add(embedding.getOutput()));
+        }
+        Assert.state(vectors.size() == documents.size(), "one embedding per document expected");
+        return vectors;
+    }
+
+    /** The text embedded for a text document; {@code null} for an image document, whose image is embedded. */
+    @Override
+    public @Nullable String getEmbeddingContent(Document document) {
+        Assert.notNull(document, "document must not be null");
+        return document.isText() && !ImageDocuments.isImageDocument(document)
+                ? ClipContents.text(document, metadataMode) : null;
+    }
+
+    /** The delegate's dimension: 768 for jina-clip-v1, with no call to the backend. */
+    @Override
+    public int dimensions() {
+        return embedder.dimensions();
+    }
+
+    /** The LangChain4j model this adapts. */
+    public MultimodalEmbeddingModel getDelegate() {
+        return embedder.delegate();
+    }
+
+    /** Replaces the observation convention; default: Spring AI's {@code DefaultEmbeddingModelObservationConvention}. */
+    public void setObservationConvention(EmbeddingModelObservationConvention observationConvention) {
+        embedder.observationConvention(observationConvention);
+    }
+
+    private EmbeddingResponse embedDocuments(List<Document> documents, @Nullable EmbeddingOptions options) {
+        EmbeddingOptions merged = embedder.options(options);
+        List<Content> contents = new ArrayList<>(documents.size());
+        for (int i = 0; i < documents.size(); i++) {
+            contents.add(ClipContents.of(documents.get(i), metadataMode, i));
+        }
+        return embedder.embed(contents, merged, i -> ClipContents.resultMetadata(documents.get(i)));
+    }
+
+    @Override
+    public String toString() {
+        return "JinaClipEmbeddingModel{" + embedder.delegate() + ", metadataMode=" + metadataMode + "}";
+    }
+
+    /** Collects settings; see each method for its default. */
+    public static class Builder {
+        private final MultimodalEmbeddingModel delegate;
+        private MetadataMode metadataMode = MetadataMode.NONE;
+        private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+        private @Nullable EmbeddingModelObservationConvention observationConvention;
+
+        protected Builder(MultimodalEmbeddingModel delegate) {
+            this.delegate = Objects.requireNonNull(delegate, "delegate must not be null");
+        }
+
+        /**
+         * Which document metadata is embedded with a text document's text; default {@link MetadataMode#NONE}:
+         * the text alone, as jina-clip compares texts with images, which have no metadata.
+         */
+        public Builder metadataMode(MetadataMode metadataMode) {
+            this.metadataMode = metadataMode;
+            return this;
+        }
+
+        /** Where calls are observed; default {@link ObservationRegistry#NOOP}. */
+        public Builder observationRegistry(ObservationRegistry observationRegistry) {
+            this.observationRegistry = observationRegistry;
+            return this;
+        }
+
+        /** The observation convention; default: Spring AI's. */
+        public Builder observationConvention(@Nullable EmbeddingModelObservationConvention observationConvention) {
+            this.observationConvention = observationConvention;
+            return this;
+        }
+
+        /** The model. */
+        public JinaClipEmbeddingModel build() {
+            return new JinaClipEmbeddingModel(this);
+        }
+    }
+}
