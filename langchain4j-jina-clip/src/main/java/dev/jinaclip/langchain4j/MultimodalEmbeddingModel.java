@@ -38,9 +38,13 @@ public interface MultimodalEmbeddingModel extends EmbeddingModel, AutoCloseable 
         return listeners().isEmpty() ? EmbeddingModel.super.embed(request) : ObservedEmbedding.embed(this, request);
     }
 
-    /** Frees what the model holds (threads, native sessions); a model must not be used after it. */
+    /**
+     * Frees what the model holds (threads, native sessions); a model must not be used after it. Does nothing by
+     * default, for models that hold nothing.
+     */
     @Override
-    void close();
+    default void close() {
+    }
 
     /** Texts and images. */
     @Override

@@ -82,8 +82,10 @@ final class JinaClipModelFactory {
         try {
             JinaClipOnnxEmbeddingModel model = JinaClipOnnxEmbeddingModel.builder()
                     .modelDirectory(modelDir)
+                    // a model folder needs no download: a cache-dir beside it is rejected by the engine, and
+                    // revision is left out because it always has a value (its default)
                     .cacheDirectory(onnx.getCacheDir())
-                    .revision(onnx.getRevision())
+                    .revision(modelDir == null ? onnx.getRevision() : null)
                     .offline(onnx.getOffline())
                     .variant(onnx.getVariant())
                     .maxTextTokens(onnx.getMaxTextTokens())
