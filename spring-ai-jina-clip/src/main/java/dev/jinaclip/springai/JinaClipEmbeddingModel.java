@@ -3,10 +3,8 @@ package dev.jinaclip.springai;
 import dev.jinaclip.langchain4j.MultimodalEmbeddingModel;
 import dev.langchain4j.data.message.Content;
 import dev.langchain4j.data.message.TextContent;
-import io.micrometer.observation.ObservationRegistry;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.ai.document.Document;
 import org.springframework.ai.document.MetadataMode;
@@ -45,10 +43,7 @@ public class JinaClipEmbeddingModel implements EmbeddingModel {
     private final MetadataMode metadataMode;
 
     protected JinaClipEmbeddingModel(Builder builder) {
-        Assert.notNull(builder.delegate, "delegate must not be null");
-        Assert.notNull(builder.metadataMode, "metadataMode must not be null");
-        Assert.notNull(builder.observationRegistry, "observationRegistry must not be null");
-        this.embedder = new ClipEmbedder(builder.delegate, builder.observationRegistry, builder.observationConvention);
+        this.embedder = builder.embedder();
         this.metadataMode = builder.metadataMode;
     }
 
@@ -135,38 +130,13 @@ public class JinaClipEmbeddingModel implements EmbeddingModel {
     }
 
     /** Collects settings; see each method for its default. */
-    public static class Builder {
-        private final MultimodalEmbeddingModel delegate;
-        private MetadataMode metadataMode = MetadataMode.NONE;
-        private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
-        private @Nullable EmbeddingModelObservationConvention observationConvention;
+    public static class Builder extends ClipModelBuilder<Builder, JinaClipEmbeddingModel> {
 
         protected Builder(MultimodalEmbeddingModel delegate) {
-            this.delegate = Objects.requireNonNull(delegate, "delegate must not be null");
+            super(delegate);
         }
 
-        /**
-         * Which document metadata is embedded with a text document's text; default {@link MetadataMode#NONE}:
-         * the text alone, as jina-clip compares texts with images, which have no metadata.
-         */
-        public Builder metadataMode(MetadataMode metadataMode) {
-            this.metadataMode = metadataMode;
-            return this;
-        }
-
-        /** Where calls are observed; default {@link ObservationRegistry#NOOP}. */
-        public Builder observationRegistry(ObservationRegistry observationRegistry) {
-            this.observationRegistry = observationRegistry;
-            return this;
-        }
-
-        /** The observation convention; default: Spring AI's. */
-        public Builder observationConvention(@Nullable EmbeddingModelObservationConvention observationConvention) {
-            this.observationConvention = observationConvention;
-            return this;
-        }
-
-        /** The model. */
+        @Override
         public JinaClipEmbeddingModel build() {
             return new JinaClipEmbeddingModel(this);
         }
