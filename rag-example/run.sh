@@ -6,8 +6,9 @@
 #   ./rag-example/run.sh --backend=api          hosted Jina API; needs JINA_API_KEY
 #
 # Any other argument goes to Spring Boot, for example --server.port=9090, --rag.corpus-dir=/my/docs or
-# --rag.chat.model=llama3.2 --rag.chat.base-url=http://localhost:11434/v1. Needs JDK 17 or later; the Maven
-# wrapper downloads Maven and the dependencies on the first run.
+# --rag.chat.model=llama3.2 --rag.chat.base-url=http://localhost:11434/v1 (the app runs in rag-example/, so
+# relative paths there are relative to it). Needs JDK 17 or later; the Maven wrapper downloads Maven and the
+# dependencies on the first run.
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"

@@ -12,9 +12,9 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -37,7 +37,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * <p>Without /usr/bin/chromium and /usr/bin/chromedriver the test is skipped, saying so; with
  * {@code RAG_BROWSER_TESTS=required} (as .ci/run sets) it fails instead, so CI cannot pass without running it.
  */
+@EnabledIf(value = "chromiumInstalled", disabledReason = BrowserTest.NOT_INSTALLED)
 class BrowserTest extends AppTest {
+
+    static final String NOT_INSTALLED = "Headless Chromium is not installed (/usr/bin/chromium, /usr/bin/chromedriver):"
+            + " install Debian's packages with 'apt-get install chromium chromium-driver' to run the browser test.";
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
@@ -51,15 +55,17 @@ class BrowserTest extends AppTest {
     @LocalServerPort
     int port;
 
+    /** Whether Chromium and ChromeDriver are there; with RAG_BROWSER_TESTS=required, their absence fails. */
+    static boolean chromiumInstalled() {
+        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        if (!installed && "required".equals(System.getenv("RAG_BROWSER_TESTS"))) {
+            throw new IllegalStateException(NOT_INSTALLED + " RAG_BROWSER_TESTS=required, so this is a failure.");
+        }
+        return installed;
+    }
+
     @BeforeAll
     static void startBrowser() {
-        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        String message = "Headless Chromium is not installed (" + CHROMIUM + ", " + CHROMEDRIVER + "): install"
-                + " Debian's packages with 'apt-get install chromium chromium-driver' to run the browser test.";
-        if (!installed && "required".equals(System.getenv("RAG_BROWSER_TESTS"))) {
-            throw new IllegalStateException(message + " RAG_BROWSER_TESTS=required, so this is a failure.");
-        }
-        Assumptions.assumeTrue(installed, message);
         ChromeOptions options = new ChromeOptions()
                 .setBinary(CHROMIUM.toFile())
                 .addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
