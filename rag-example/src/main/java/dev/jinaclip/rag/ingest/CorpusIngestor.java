@@ -1,0 +1,266 @@
+package dev.jinaclip.rag.ingest;
+
+import static dev.langchain4j.store.embedding.filter.MetadataFilterBuilder.metadataKey;
+
+import dev.jinaclip.langchain4j.MultimodalEmbeddingModel;
+import dev.jinaclip.rag.RagProperties;
+import dev.jinaclip.rag.store.EntryMetadata;
+import dev.jinaclip.rag.store.Modality;
+import dev.jinaclip.rag.store.StoreCheckpoint;
+import dev.langchain4j.data.document.Document;
+import dev.langchain4j.data.document.DocumentSplitter;
+import dev.langchain4j.data.document.Metadata;
+import dev.langchain4j.data.document.splitter.DocumentSplitters;
+import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.data.image.Image;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.store.embedding.EmbeddingStore;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Brings the embedding store up to date with the corpus folder. Texts are split into passages with LangChain4j's
+ * {@link DocumentSplitters#recursive}, images are embedded as pictures and get a thumbnail; every entry keeps its
+ * source path, modality and media type as metadata ({@link EntryMetadata}).
+ *
+ * <p>A run re-embeds only what changed: a file whose SHA-256 is the one in the {@link IngestionLedger} is
+ * skipped, a changed file's old entries are replaced, and the entries of a deleted file are removed. A file that
+ * cannot be used (unreadable, not UTF-8, not a decodable image) is reported and skipped, and the rest of the
+ * corpus is indexed regardless. Runs are serialised.
+ */
+public class CorpusIngestor {
+
+    private static final Logger log = LoggerFactory.getLogger(CorpusIngestor.class);
+
+    private final MultimodalEmbeddingModel model;
+    private final EmbeddingStore<TextSegment> store;
+    private final StoreCheckpoint checkpoint;
+    private final Path corpusDir;
+    private final Path dataDir;
+    private final List<String> exclude;
+    private final DocumentSplitter splitter;
+    private final Thumbnails thumbnails;
+    private volatile IngestionReport last;
+
+    /** An ingestor of {@code rag.corpus-dir} into {@code store}, keeping its ledger in {@code rag.data-dir}. */
+    public CorpusIngestor(MultimodalEmbeddingModel model, EmbeddingStore<TextSegment> store,
+            StoreCheckpoint checkpoint, Thumbnails thumbnails, RagProperties properties) {
+        this.model = model;
+        this.store = store;
+        this.checkpoint = checkpoint;
+        this.thumbnails = thumbnails;
+        this.corpusDir = properties.corpusDir();
+        this.dataDir = properties.dataDir();
+        this.exclude = properties.exclude();
+        this.splitter = DocumentSplitters.recursive(properties.passages().maxChars(),
+                properties.passages().overlapChars());
+    }
+
+    /** The folder this ingestor indexes. */
+    public Path corpusDir() {
+        return corpusDir;
+    }
+
+    /**
+     * The report of the last run of this ingestor; before any, what the index holds according to the ledger (as
+     * a run that changed nothing).
+     */
+    public IngestionReport lastReport() {
+        IngestionReport report = last;
+        if (report != null) {
+            return report;
+        }
+        IngestionLedger ledger = IngestionLedger.load(dataDir);
+        return new IngestionReport(ledger.sources().size(), 0, 0, ledger.sources().size(), 0, List.of(),
+                ledger.count(Modality.TEXT), ledger.count(Modality.IMAGE), 0);
+    }
+
+    /**
+     * Indexes what changed in the corpus folder since the last run.
+     *
+     * @throws IllegalStateException if the corpus folder does not exist
+     * @throws RuntimeException from the embedding model or the store when they fail as a whole (no network, a
+     *     rejected API key, a database that is down); what was indexed before stays
+     */
+    public synchronized IngestionReport ingest() {
+        long start = System.nanoTime();
+        if (!Files.isDirectory(corpusDir)) {
+            throw new IllegalStateException("The corpus folder " + corpusDir.toAbsolutePath()
+                    + " does not exist: set rag.corpus-dir to a folder of .md, .txt and image files.");
+        }
+        IngestionLedger ledger = IngestionLedger.load(dataDir);
+        String embedder = EmbedderIdentity.of(model);
+        if (!ledger.embedder().equals(embedder)) {
+            if (!ledger.sources().isEmpty()) {
+                log.warn("The index was built with another embedding model ({}); re-embedding the corpus with {}",
+                        ledger.embedder(), embedder);
+            }
+            store.removeAll();
+            ledger.reset(embedder);
+        }
+        List<CorpusFile> files = CorpusScanner.scan(corpusDir, exclude);
+        Set<String> present = files.stream().map(CorpusFile::source).collect(Collectors.toSet());
+        int removed = 0;
+        for (String source : ledger.sources()) {
+            if (!present.contains(source)) {
+                remove(ledger, source);
+                removed++;
+                log.info("Removed {}: no longer in the corpus", source);
+            }
+        }
+        Counts counts = new Counts();
+        for (int i = 0; i < files.size(); i++) {
+            index(files.get(i), ledger, counts, "[" + (i + 1) + "/" + files.size() + "]");
+        }
+        checkpoint.save(); // the store first: a ledger never lists what the store lacks
+        ledger.save();
+        IngestionReport report = new IngestionReport(files.size(), counts.added, counts.updated, counts.unchanged,
+                removed, List.copyOf(counts.failed), ledger.count(Modality.TEXT), ledger.count(Modality.IMAGE),
+                (System.nanoTime() - start) / 1_000_000);
+        last = report;
+        log.info("Indexed {}: {} files ({} new, {} changed, {} unchanged, {} removed, {} failed): {} passages, {}"
+                + " images in {} ms", corpusDir.toAbsolutePath(), report.files(), report.added(), report.updated(),
+                report.unchanged(), report.removed(), report.failed().size(), report.passages(), report.images(),
+                report.millis());
+        return report;
+    }
+
+    private void index(CorpusFile file, IngestionLedger ledger, Counts counts, String progress) {
+        Optional<IngestionLedger.Entry> old = ledger.entry(file.source());
+        try {
+            byte[] bytes = read(file);
+            String sha256 = sha256(bytes);
+            if (old.isPresent() && old.get().sha256().equals(sha256)) {
+                counts.unchanged++;
+                return;
+            }
+            Entries entries = file.modality() == Modality.TEXT ? passages(file, bytes, sha256)
+                    : image(file, bytes, sha256);
+            if (old.isPresent()) {
+                store.removeAll(metadataKey(EntryMetadata.SOURCE).isEqualTo(file.source()));
+            }
+            store.addAll(entries.ids(), entries.embeddings(), entries.segments());
+            ledger.put(file.source(), new IngestionLedger.Entry(sha256, file.modality().value(),
+                    entries.segments().size(), entries.thumbnail()));
+            if (old.isPresent()) {
+                counts.updated++;
+            } else {
+                counts.added++;
+            }
+            int passages = entries.segments().size();
+            log.info("{} indexed {}: {}", progress, file.source(), file.modality() == Modality.IMAGE ? "image"
+                    : passages + (passages == 1 ? " passage" : " passages"));
+        } catch (UnusableFileException e) {
+            counts.failed.add(new IngestionReport.Failure(file.source(), e.getMessage()));
+            log.warn("{} skipped {}: {}", progress, file.source(), e.getMessage());
+            if (old.isPresent()) {
+                remove(ledger, file.source()); // its indexed content is gone; it is retried on the next run
+            }
+        }
+    }
+
+    private Entries passages(CorpusFile file, byte[] bytes, String sha256) throws UnusableFileException {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new UnusableFileException("it is not UTF-8 text", e);
+        }
+        text = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        if (text.isBlank()) {
+            throw new UnusableFileException("it has no text", null);
+        }
+        List<TextSegment> split = splitter.split(Document.from(text));
+        List<TextSegment> segments = new ArrayList<>(split.size());
+        for (int i = 0; i < split.size(); i++) {
+            segments.add(TextSegment.from(split.get(i).text(), metadata(file, sha256).put(EntryMetadata.PASSAGE, i)));
+        }
+        List<Embedding> embeddings = model.embedAll(segments).content();
+        return new Entries(ids(file, sha256, segments.size()), embeddings, segments, null);
+    }
+
+    private Entries image(CorpusFile file, byte[] bytes, String sha256) throws UnusableFileException {
+        try {
+            String thumbnail = thumbnails.write(bytes, sha256);
+            Image image = Image.builder().base64Data(Base64.getEncoder().encodeToString(bytes))
+                    .mimeType(file.mediaType()).build();
+            Embedding embedding = model.embed(image).content();
+            TextSegment segment = TextSegment.from("Image " + file.path().getFileName(),
+                    metadata(file, sha256).put(EntryMetadata.THUMBNAIL, thumbnail));
+            return new Entries(ids(file, sha256, 1), List.of(embedding), List.of(segment), thumbnail);
+        } catch (IllegalArgumentException e) {
+            throw new UnusableFileException(e.getMessage(), e);
+        }
+    }
+
+    private void remove(IngestionLedger ledger, String source) {
+        store.removeAll(metadataKey(EntryMetadata.SOURCE).isEqualTo(source));
+        Optional<String> thumbnail = ledger.entry(source).map(IngestionLedger.Entry::thumbnail);
+        ledger.remove(source);
+        thumbnail.filter(name -> !ledger.usesThumbnail(name)).ifPresent(thumbnails::delete);
+    }
+
+    private static byte[] read(CorpusFile file) throws UnusableFileException {
+        try {
+            return Files.readAllBytes(file.path());
+        } catch (IOException e) {
+            throw new UnusableFileException("it cannot be read (" + e.getClass().getSimpleName() + ": "
+                    + e.getMessage() + ")", e);
+        }
+    }
+
+    private static Metadata metadata(CorpusFile file, String sha256) {
+        return new Metadata()
+                .put(EntryMetadata.SOURCE, file.source())
+                .put(EntryMetadata.MODALITY, file.modality().value())
+                .put(EntryMetadata.MEDIA_TYPE, file.mediaType())
+                .put(EntryMetadata.SHA256, sha256);
+    }
+
+    /** Stable ids, so the same content gets the same ids on every machine (pgvector needs UUIDs). */
+    private static List<String> ids(CorpusFile file, String sha256, int count) {
+        List<String> ids = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            ids.add(UUID.nameUUIDFromBytes((file.source() + "\n" + sha256 + "\n" + i)
+                    .getBytes(StandardCharsets.UTF_8)).toString());
+        }
+        return ids;
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    private record Entries(List<String> ids, List<Embedding> embeddings, List<TextSegment> segments,
+            String thumbnail) {
+    }
+
+    private static final class Counts {
+        int added;
+        int updated;
+        int unchanged;
+        final List<IngestionReport.Failure> failed = new ArrayList<>();
+    }
+}

@@ -1,0 +1,51 @@
+package dev.jinaclip.rag.ingest;
+
+import dev.jinaclip.langchain4j.MultimodalEmbeddingModel;
+import dev.jinaclip.rag.RagProperties;
+import dev.jinaclip.rag.store.StoreCheckpoint;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.store.embedding.EmbeddingStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The ingestion beans, and the run at start-up ({@code rag.ingest-on-startup}, on by default). */
+@Configuration(proxyBeanMethods = false)
+public class IngestionConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(IngestionConfiguration.class);
+
+    /** The thumbnails in the data folder. */
+    @Bean
+    public Thumbnails thumbnails(RagProperties properties) {
+        return new Thumbnails(properties.dataDir(), properties.thumbnailSize());
+    }
+
+    /** The ingestor of the corpus folder. */
+    @Bean
+    public CorpusIngestor corpusIngestor(MultimodalEmbeddingModel model, EmbeddingStore<TextSegment> store,
+            StoreCheckpoint checkpoint, Thumbnails thumbnails, RagProperties properties) {
+        return new CorpusIngestor(model, store, checkpoint, thumbnails, properties);
+    }
+
+    /**
+     * Brings the index up to date before the app reports itself ready. A failure (no corpus folder, the hosted
+     * API unreachable) is logged and the app still starts, serving what was indexed before; POST /api/ingest
+     * retries.
+     */
+    @Bean
+    public ApplicationRunner ingestOnStartup(CorpusIngestor ingestor, RagProperties properties) {
+        return arguments -> {
+            if (!properties.ingestOnStartup()) {
+                return;
+            }
+            try {
+                ingestor.ingest();
+            } catch (RuntimeException e) {
+                log.error("Could not index the corpus at start-up: {}", e.getMessage(), e);
+            }
+        };
+    }
+}

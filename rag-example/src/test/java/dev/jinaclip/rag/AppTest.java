@@ -1,0 +1,45 @@
+package dev.jinaclip.rag;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The app as users start it, on the local backend with the "semantic" ONNX fixture and the {@link TestCorpus},
+ * on a random port: one Spring context, shared by every test class that extends this one (same configuration,
+ * so Spring's test context cache starts it once). The corpus is indexed at start-up.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.ai.jina-clip.backend=onnx",
+        "spring.ai.jina-clip.onnx.intra-op-threads=1",
+        "rag.upload-max-size=64KB"})
+@AutoConfigureMockMvc
+public abstract class AppTest {
+
+    /** The folders of the shared app: model, corpus and data, under target/. */
+    protected static final Path ROOT = createRoot();
+    protected static final Path MODEL = TestCorpus.semanticModel(ROOT.resolve("model"));
+    protected static final Path CORPUS = TestCorpus.write(ROOT.resolve("corpus"));
+    protected static final Path DATA = ROOT.resolve("data");
+
+    @DynamicPropertySource
+    static void folders(DynamicPropertyRegistry registry) {
+        registry.add("spring.ai.jina-clip.onnx.model-dir", MODEL::toString);
+        registry.add("rag.corpus-dir", CORPUS::toString);
+        registry.add("rag.data-dir", DATA::toString);
+    }
+
+    private static Path createRoot() {
+        try {
+            Path target = Files.createDirectories(Path.of("target", "test-apps"));
+            return Files.createTempDirectory(target, "app-").toAbsolutePath();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
