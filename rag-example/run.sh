@@ -49,4 +49,5 @@ echo "Building rag-example (the first build downloads Maven and the dependencies
 
 cd "$app"
 jar="$(ls target/rag-example-*.jar | grep -v -e '-sources' -e '-javadoc' | head -n 1)"
-exec java -jar "$jar" "${args[@]}"
+# ${args[@]+...}: an empty array is "unbound" to bash before 4.4 (macOS ships 3.2)
+exec java -jar "$jar" ${args[@]+"${args[@]}"}
