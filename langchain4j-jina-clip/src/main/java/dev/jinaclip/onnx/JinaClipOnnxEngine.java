@@ -11,6 +11,7 @@ import dev.jinaclip.core.internal.ResolvedInput;
 import dev.jinaclip.image.ClipImagePreprocessor;
 import dev.jinaclip.onnx.internal.ClipTokenizer;
 import dev.jinaclip.onnx.internal.ImageBatches;
+import dev.jinaclip.onnx.internal.OrtRuntime;
 import dev.jinaclip.onnx.internal.RemoteImages;
 import dev.jinaclip.onnx.internal.TextBatches;
 import dev.jinaclip.onnx.internal.TextTower;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +39,8 @@ import org.slf4j.LoggerFactory;
 public final class JinaClipOnnxEngine implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(JinaClipOnnxEngine.class);
+    // how long the JVM's exit waits for calls to leave after they were told to stop
+    private static final long SHUTDOWN_WAIT_SECONDS = 5;
 
     private final JinaClipOnnxConfig config;
     private final ModelFiles files;
@@ -50,12 +54,14 @@ public final class JinaClipOnnxEngine implements AutoCloseable {
     private final ExecutorService ownExecutor;
     // embed() holds the read lock, close() the write lock: sessions are never freed under a running call
     private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
+    private final OrtRuntime.Participant shutdown = new ShutdownParticipant();
     private boolean closed;
+    private volatile boolean aborted;
 
     private JinaClipOnnxEngine(JinaClipOnnxConfig config, ModelFiles files) {
         this.config = config;
         this.files = files;
-        OrtEnvironment environment = OrtEnvironment.getEnvironment();
+        OrtEnvironment environment = OrtRuntime.environment();
         List<AutoCloseable> opened = new ArrayList<>();
         try (OrtSession.SessionOptions options = SessionOptionsFactory.create(config)) {
             this.tokenizer = opened(opened, new ClipTokenizer(files.tokenizer(), config.maxTextTokens(),
@@ -81,6 +87,7 @@ public final class JinaClipOnnxEngine implements AutoCloseable {
         this.ownExecutor = config.imageExecutor() == null ? ImageBatches.defaultExecutor() : null;
         this.imageBatches = new ImageBatches(visionTower, this.preprocessor, remoteImages,
                 config.imageExecutor() == null ? ownExecutor : config.imageExecutor(), config.maxBatchSize());
+        OrtRuntime.register(shutdown);
         log.info("jina-clip ONNX model loaded from {} (variant {}, {} intra-op threads, {})", files.directory(),
                 config.variant(), config.intraOpThreads(), config.executionProvider());
     }
@@ -130,10 +137,16 @@ public final class JinaClipOnnxEngine implements AutoCloseable {
     public ClipEmbeddings embed(List<ClipInput> inputs) {
         lifecycle.readLock().lock();
         try {
+            if (aborted) {
+                throw new ShutdownException(null);
+            }
             if (closed) {
                 throw new IllegalStateException("This JinaClipOnnxEngine is closed");
             }
             return embedOpen(inputs);
+        } catch (RuntimeException e) {
+            // whatever a stopped run or a stopped image thread threw, the reason is the shutdown
+            throw aborted && !(e instanceof ShutdownException) ? new ShutdownException(e) : e;
         } finally {
             lifecycle.readLock().unlock();
         }
@@ -209,16 +222,59 @@ public final class JinaClipOnnxEngine implements AutoCloseable {
     public void close() {
         lifecycle.writeLock().lock();
         try {
-            if (closed) {
-                return;
-            }
-            closed = true;
-            if (ownExecutor != null) {
-                ownExecutor.shutdownNow();
-            }
-            closeAll(List.of(tokenizer, textTower, visionTower));
+            closeLocked();
         } finally {
             lifecycle.writeLock().unlock();
+        }
+    }
+
+    private void closeLocked() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        OrtRuntime.unregister(shutdown);
+        if (ownExecutor != null) {
+            ownExecutor.shutdownNow();
+        }
+        closeAll(List.of(tokenizer, textTower, visionTower));
+    }
+
+    private static final class ShutdownException extends IllegalStateException {
+        ShutdownException(Throwable cause) {
+            super("The JVM is shutting down: the jina-clip model has stopped and embeds nothing more", cause);
+        }
+    }
+
+    /** Stops the engine when the JVM exits, before the ONNX Runtime environment goes. */
+    private final class ShutdownParticipant implements OrtRuntime.Participant {
+        @Override
+        public void abortForShutdown() {
+            // image threads keep running the decodes already queued (milliseconds each), so that no caller
+            // waits for a decode that would never run; the towers refuse the batches they produce
+            aborted = true;
+            textTower.terminate();
+            visionTower.terminate();
+        }
+
+        @Override
+        public boolean closeForShutdown() {
+            try {
+                if (!lifecycle.writeLock().tryLock(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                    log.warn("jina-clip: calls still running {} s after shutdown began; the model is left open",
+                            SHUTDOWN_WAIT_SECONDS);
+                    return false;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+            try {
+                closeLocked();
+                return true;
+            } finally {
+                lifecycle.writeLock().unlock();
+            }
         }
     }
 

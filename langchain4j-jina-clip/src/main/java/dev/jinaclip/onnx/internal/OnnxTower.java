@@ -23,6 +23,8 @@ abstract class OnnxTower implements AutoCloseable {
     protected final OrtEnvironment environment;
     protected final OrtSession session;
     protected final Path file;
+    // shared by every run of this session, so that terminate() stops them all
+    private final OrtSession.RunOptions runOptions;
     private final String outputName;
     private final int dimension;
 
@@ -37,9 +39,15 @@ abstract class OnnxTower implements AutoCloseable {
             throw new IllegalArgumentException("Cannot load ONNX model " + file + ": " + e.getMessage(), e);
         }
         try {
+            this.runOptions = new OrtSession.RunOptions();
+        } catch (OrtException e) {
+            closeQuietly();
+            throw new IllegalStateException("Cannot create ONNX Runtime run options: " + e.getMessage(), e);
+        }
+        try {
             this.dimension = checkOutput(expectedDimension);
         } catch (RuntimeException e) {
-            closeQuietly();
+            close();
             throw e;
         }
     }
@@ -77,7 +85,7 @@ abstract class OnnxTower implements AutoCloseable {
 
     /** Runs the session and returns the output rows, checked to be {@code rows} × {@link #dimension()}. */
     protected float[][] run(Map<String, OnnxTensor> inputs, int rows) throws OrtException {
-        try (OrtSession.Result result = session.run(inputs)) {
+        try (OrtSession.Result result = session.run(inputs, runOptions)) {
             OnnxValue value = result.get(outputName)
                     .orElseThrow(() -> new IllegalStateException(file + " returned no '" + outputName + "'"));
             OnnxTensor tensor = (OnnxTensor) value;
@@ -94,6 +102,15 @@ abstract class OnnxTower implements AutoCloseable {
             return rowsOut;
         } finally {
             inputs.values().forEach(OnnxTensor::close);
+        }
+    }
+
+    /** Makes running and later runs of this tower fail as soon as possible; the session stays open. */
+    public void terminate() {
+        try {
+            runOptions.setTerminate(true);
+        } catch (OrtException e) {
+            throw new IllegalStateException("Cannot stop the runs of " + file, e);
         }
     }
 
@@ -152,6 +169,8 @@ abstract class OnnxTower implements AutoCloseable {
             session.close();
         } catch (OrtException e) {
             throw new IllegalStateException("Cannot close the session of " + file, e);
+        } finally {
+            runOptions.close();
         }
     }
 }
