@@ -3,6 +3,7 @@ package dev.jinaclip.onnx;
 import ai.onnxruntime.OrtSession.SessionOptions.OptLevel;
 import dev.jinaclip.hub.HuggingFaceHub;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Executor;
 
 /**
@@ -26,6 +27,16 @@ public final class JinaClipOnnxConfig {
     public static final int DEFAULT_MAX_BATCH_TOKENS = 16_384;
     /** Default largest encoded image accepted, in bytes. */
     public static final long DEFAULT_MAX_IMAGE_BYTES = 64L * 1024 * 1024;
+    /** Default time to connect to the server of an image given by URL: OkHttp's default. */
+    public static final Duration DEFAULT_IMAGE_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    /** Default longest silence of that server while its answer is awaited or read: OkHttp's default. */
+    public static final Duration DEFAULT_IMAGE_READ_TIMEOUT = Duration.ofSeconds(10);
+    /** Default longest time for one whole image download, connecting included. */
+    public static final Duration DEFAULT_IMAGE_DOWNLOAD_TIMEOUT = Duration.ofSeconds(30);
+    /** Default most image downloads at once, all calls together: OkHttp's default. */
+    public static final int DEFAULT_MAX_IMAGE_DOWNLOADS = 64;
+    /** Default most image downloads at once from one host name, all calls together: OkHttp's default. */
+    public static final int DEFAULT_MAX_IMAGE_DOWNLOADS_PER_HOST = 5;
 
     private final Path modelDirectory;
     private final String repoId;
@@ -46,6 +57,11 @@ public final class JinaClipOnnxConfig {
     private final long maxImageBytes;
     private final long maxImagePixels;
     private final boolean fetchRemoteImages;
+    private final Duration imageConnectTimeout;
+    private final Duration imageReadTimeout;
+    private final Duration imageDownloadTimeout;
+    private final int maxImageDownloads;
+    private final int maxImageDownloadsPerHost;
     private final Executor imageExecutor;
 
     private JinaClipOnnxConfig(Builder b) {
@@ -87,6 +103,14 @@ public final class JinaClipOnnxConfig {
             throw new IllegalArgumentException("maxImagePixels must be positive, was " + maxImagePixels);
         }
         this.fetchRemoteImages = b.fetchRemoteImages == null || b.fetchRemoteImages;
+        this.imageConnectTimeout = timeLimit(b.imageConnectTimeout, DEFAULT_IMAGE_CONNECT_TIMEOUT,
+                "imageConnectTimeout");
+        this.imageReadTimeout = timeLimit(b.imageReadTimeout, DEFAULT_IMAGE_READ_TIMEOUT, "imageReadTimeout");
+        this.imageDownloadTimeout = timeLimit(b.imageDownloadTimeout, DEFAULT_IMAGE_DOWNLOAD_TIMEOUT,
+                "imageDownloadTimeout");
+        this.maxImageDownloads = atLeast(b.maxImageDownloads, DEFAULT_MAX_IMAGE_DOWNLOADS, 1, "maxImageDownloads");
+        this.maxImageDownloadsPerHost = atLeast(b.maxImageDownloadsPerHost, DEFAULT_MAX_IMAGE_DOWNLOADS_PER_HOST, 1,
+                "maxImageDownloadsPerHost");
         this.imageExecutor = b.imageExecutor;
     }
 
@@ -190,6 +214,31 @@ public final class JinaClipOnnxConfig {
         return fetchRemoteImages;
     }
 
+    /** The longest time to connect to the server of an image given by URL. */
+    public Duration imageConnectTimeout() {
+        return imageConnectTimeout;
+    }
+
+    /** The longest that server may send nothing while its answer is awaited or read. */
+    public Duration imageReadTimeout() {
+        return imageReadTimeout;
+    }
+
+    /** The longest one image download may take, from its start to its last byte. */
+    public Duration imageDownloadTimeout() {
+        return imageDownloadTimeout;
+    }
+
+    /** The most image downloads at once, all calls together. */
+    public int maxImageDownloads() {
+        return maxImageDownloads;
+    }
+
+    /** The most image downloads at once from one host name, all calls together. */
+    public int maxImageDownloadsPerHost() {
+        return maxImageDownloadsPerHost;
+    }
+
     /** The executor that decodes and preprocesses images, or {@code null} for the engine's own. */
     public Executor imageExecutor() {
         return imageExecutor;
@@ -207,6 +256,18 @@ public final class JinaClipOnnxConfig {
     private static String requireText(String value, String name) {
         if (value.isBlank()) {
             throw new IllegalArgumentException(name + " must not be blank");
+        }
+        return value;
+    }
+
+    private static Duration timeLimit(Duration value, Duration fallback, String name) {
+        if (value == null) {
+            return fallback;
+        }
+        // OkHttp counts in whole milliseconds, up to Integer.MAX_VALUE of them
+        if (value.compareTo(Duration.ofMillis(1)) < 0 || value.compareTo(Duration.ofMillis(Integer.MAX_VALUE)) > 0) {
+            throw new IllegalArgumentException(name + " must be between 1 ms and " + Integer.MAX_VALUE + " ms, was "
+                    + value);
         }
         return value;
     }
@@ -242,6 +303,11 @@ public final class JinaClipOnnxConfig {
         private Long maxImageBytes;
         private Long maxImagePixels;
         private Boolean fetchRemoteImages;
+        private Duration imageConnectTimeout;
+        private Duration imageReadTimeout;
+        private Duration imageDownloadTimeout;
+        private Integer maxImageDownloads;
+        private Integer maxImageDownloadsPerHost;
         private Executor imageExecutor;
 
         private Builder() {
@@ -369,7 +435,56 @@ public final class JinaClipOnnxConfig {
             return this;
         }
 
-        /** The executor that decodes and preprocesses images; default: a pool of available-processors threads. */
+        /**
+         * The longest time to connect to the server of an image given by URL; default 10 s. Past it the call fails,
+         * naming the input and this setting.
+         */
+        public Builder imageConnectTimeout(Duration imageConnectTimeout) {
+            this.imageConnectTimeout = imageConnectTimeout;
+            return this;
+        }
+
+        /**
+         * The longest that server may send nothing, while its answer is awaited or between two reads of it;
+         * default 10 s. Past it the call fails, naming the input and this setting.
+         */
+        public Builder imageReadTimeout(Duration imageReadTimeout) {
+            this.imageReadTimeout = imageReadTimeout;
+            return this;
+        }
+
+        /**
+         * The longest one image download may take, from its start (connecting included, waiting for a free
+         * download slot not) to its last byte; default 30 s. Past it the call fails, naming the input and this
+         * setting.
+         */
+        public Builder imageDownloadTimeout(Duration imageDownloadTimeout) {
+            this.imageDownloadTimeout = imageDownloadTimeout;
+            return this;
+        }
+
+        /**
+         * The most image downloads at once, all calls together; default {@value #DEFAULT_MAX_IMAGE_DOWNLOADS}.
+         * More wait for a free slot.
+         */
+        public Builder maxImageDownloads(Integer maxImageDownloads) {
+            this.maxImageDownloads = maxImageDownloads;
+            return this;
+        }
+
+        /**
+         * The most image downloads at once from one host name, all calls together; default
+         * {@value #DEFAULT_MAX_IMAGE_DOWNLOADS_PER_HOST}. More wait for a free slot.
+         */
+        public Builder maxImageDownloadsPerHost(Integer maxImageDownloadsPerHost) {
+            this.maxImageDownloadsPerHost = maxImageDownloadsPerHost;
+            return this;
+        }
+
+        /**
+         * The executor that decodes and preprocesses images (downloads run on threads of their own); default: a
+         * pool of available-processors threads.
+         */
         public Builder imageExecutor(Executor imageExecutor) {
             this.imageExecutor = imageExecutor;
             return this;

@@ -83,7 +83,7 @@ public final class JinaClipOnnxEngine implements AutoCloseable {
         }
         this.preprocessor = preprocessor.build();
         this.resolver = new InputResolver(config.maxImageBytes());
-        this.remoteImages = config.fetchRemoteImages() ? new RemoteImages(config.maxImageBytes()) : null;
+        this.remoteImages = config.fetchRemoteImages() ? new RemoteImages(config) : null;
         this.ownExecutor = config.imageExecutor() == null ? ImageBatches.defaultExecutor() : null;
         this.imageBatches = new ImageBatches(visionTower, this.preprocessor, remoteImages,
                 config.imageExecutor() == null ? ownExecutor : config.imageExecutor(), config.maxBatchSize());

@@ -13,11 +13,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs images through the vision tower in batches, decoding and preprocessing each batch's images in parallel
- * while the batch before it is inferred. At most two batches of pixel values are held at once.
+ * while the batch before it is inferred. At most two batches of pixel values are held at once. Remote images are
+ * downloaded by {@link RemoteImages} on its own threads; the executor only decodes, an image as soon as its bytes
+ * are there.
  */
 public final class ImageBatches {
 
@@ -39,13 +40,8 @@ public final class ImageBatches {
     /** A pool of daemon threads, one per processor, that expire when idle. */
     public static ExecutorService defaultExecutor() {
         int threads = Runtime.getRuntime().availableProcessors();
-        AtomicInteger count = new AtomicInteger();
         ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), runnable -> {
-                    Thread thread = new Thread(runnable, "jina-clip-image-" + count.incrementAndGet());
-                    thread.setDaemon(true);
-                    return thread;
-                });
+                new LinkedBlockingQueue<>(), DaemonThreads.named("jina-clip-image-"));
         pool.allowCoreThreadTimeOut(true);
         return pool;
     }
@@ -84,10 +80,10 @@ public final class ImageBatches {
             }
         }
 
-        /** Stops preprocessing that has not started yet (after a failure). */
+        /** Stops the downloads and the preprocessing that have not finished yet (after a failure). */
         public void cancel() {
             if (next != null) {
-                next.tasks.forEach(task -> task.cancel(false));
+                next.cancel();
             }
         }
     }
@@ -96,6 +92,7 @@ public final class ImageBatches {
         final int from;
         final int size;
         final float[] pixels;
+        final List<CompletableFuture<byte[]>> downloads = new ArrayList<>();
         final List<CompletableFuture<Void>> tasks = new ArrayList<>();
 
         Batch(List<ResolvedInput> images, int from) {
@@ -106,26 +103,58 @@ public final class ImageBatches {
             for (int i = 0; i < size; i++) {
                 ResolvedInput image = images.get(from + i);
                 int offset = i * stride;
-                tasks.add(CompletableFuture.runAsync(() -> preprocess(image, offset), executor));
-            }
-        }
-
-        void awaitPixels() {
-            // report the first failure by input position, whatever finished first
-            for (CompletableFuture<Void> task : tasks) {
-                try {
-                    task.join();
-                } catch (CompletionException e) {
-                    tasks.forEach(t -> t.cancel(false));
-                    throw e.getCause() instanceof RuntimeException cause ? cause : e;
+                if (image instanceof ResolvedInput.RemoteImage remote) {
+                    CompletableFuture<byte[]> download = remoteImages.fetch(remote.url(), image.position());
+                    downloads.add(download);
+                    tasks.add(download.thenAcceptAsync(bytes -> preprocess(image, bytes, offset), executor));
+                } else {
+                    ResolvedInput.ImageData data = (ResolvedInput.ImageData) image;
+                    tasks.add(CompletableFuture.runAsync(() -> preprocess(image, bytesOf(data), offset), executor));
                 }
             }
         }
 
-        private void preprocess(ResolvedInput image, int offset) {
-            byte[] bytes = image instanceof ResolvedInput.RemoteImage remote
-                    ? remoteImages.fetch(remote.url(), image.position())
-                    : bytesOf((ResolvedInput.ImageData) image);
+        /**
+         * Waits until every image of the batch is preprocessed, or one has failed: then the others are cancelled, and
+         * of the failures so far the one with the lowest input position is thrown.
+         */
+        void awaitPixels() {
+            CompletableFuture<Void> done = new CompletableFuture<>();
+            CompletableFuture.allOf(tasks.toArray(CompletableFuture[]::new)).thenRun(() -> done.complete(null));
+            tasks.forEach(task -> task.exceptionally(error -> {
+                done.completeExceptionally(error);
+                return null;
+            }));
+            try {
+                done.join();
+            } catch (CompletionException e) {
+                RuntimeException failure = firstFailure(e);
+                cancel();
+                throw failure;
+            }
+        }
+
+        void cancel() {
+            downloads.forEach(download -> download.cancel(false));
+            tasks.forEach(task -> task.cancel(false));
+        }
+
+        private RuntimeException firstFailure(CompletionException first) {
+            CompletionException failure = first;
+            for (CompletableFuture<Void> task : tasks) {
+                if (task.isCompletedExceptionally() && !task.isCancelled()) {
+                    try {
+                        task.join();
+                    } catch (CompletionException e) {
+                        failure = e;
+                        break;
+                    }
+                }
+            }
+            return failure.getCause() instanceof RuntimeException cause ? cause : failure;
+        }
+
+        private void preprocess(ResolvedInput image, byte[] bytes, int offset) {
             try {
                 preprocessor.writePixelValues(bytes, pixels, offset);
             } catch (IllegalArgumentException e) {

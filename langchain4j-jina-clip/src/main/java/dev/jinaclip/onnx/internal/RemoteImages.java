@@ -1,8 +1,21 @@
 package dev.jinaclip.onnx.internal;
 
+import dev.jinaclip.onnx.JinaClipOnnxConfig;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.Proxy;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import okhttp3.Call;
+import okhttp3.Callback;
+import okhttp3.Connection;
+import okhttp3.Dispatcher;
+import okhttp3.EventListener;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -11,37 +24,105 @@ import okhttp3.ResponseBody;
 
 /**
  * Downloads images given by {@code http(s)} URL, as the hosted API would, so code written for the hosted backend
- * also runs locally. Bounded in size and time; text and HTML answers are refused. An application that embeds
- * URLs supplied by its users should vet them (or turn fetching off), as it would for any server-side fetch.
+ * also runs locally. Downloads run on OkHttp's dispatcher, on threads of their own, never on the threads that
+ * decode images: a slow server delays only the calls whose images it serves. Bounded in size, time and
+ * concurrency; text and HTML answers are refused. An application that embeds URLs supplied by its users should
+ * vet them (or turn fetching off), as it would for any server-side fetch.
  */
-public final class RemoteImages {
-
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+public final class RemoteImages implements AutoCloseable {
 
     private final OkHttpClient http;
     private final long maxBytes;
+    private final Duration connectTimeout;
+    private final Duration readTimeout;
+    private final Duration downloadTimeout;
 
-    public RemoteImages(long maxBytes) {
-        this(new OkHttpClient.Builder().callTimeout(TIMEOUT).connectTimeout(Duration.ofSeconds(10)).build(),
-                maxBytes);
-    }
-
-    RemoteImages(OkHttpClient http, long maxBytes) {
-        this.http = http;
-        this.maxBytes = maxBytes;
+    /** Downloads with the limits of {@code config}. */
+    public RemoteImages(JinaClipOnnxConfig config) {
+        // OkHttp's own dispatcher executor has non-daemon threads, which would keep the JVM alive for a minute
+        Dispatcher dispatcher = new Dispatcher(new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS,
+                new SynchronousQueue<>(), DaemonThreads.named("jina-clip-download-")));
+        dispatcher.setMaxRequests(config.maxImageDownloads());
+        dispatcher.setMaxRequestsPerHost(config.maxImageDownloadsPerHost());
+        this.http = new OkHttpClient.Builder().dispatcher(dispatcher)
+                .connectTimeout(config.imageConnectTimeout())
+                .readTimeout(config.imageReadTimeout())
+                .callTimeout(config.imageDownloadTimeout())
+                .build();
+        this.maxBytes = config.maxImageBytes();
+        this.connectTimeout = config.imageConnectTimeout();
+        this.readTimeout = config.imageReadTimeout();
+        this.downloadTimeout = config.imageDownloadTimeout();
     }
 
     /**
-     * The image's bytes.
-     *
-     * @throws IllegalArgumentException naming the input and URL if the download fails or is too large
+     * Starts downloading an image. The future completes on a download thread with the image's bytes, or with an
+     * {@link IllegalArgumentException} naming the input, the URL and what went wrong: an HTTP error, an answer
+     * that is not an image or is too large, a time limit. Cancelling the future cancels the download.
      */
-    public byte[] fetch(String url, int position) {
+    public CompletableFuture<byte[]> fetch(String url, int position) {
         Request request = new Request.Builder().url(url).header("Accept", "image/*").build();
-        try (Response response = http.newCall(request).execute()) {
+        Call call = http.newCall(request);
+        Download download = new Download(url, position);
+        call.addEventListener(download);
+        download.bytes.whenComplete((bytes, error) -> {
+            if (download.bytes.isCancelled()) {
+                call.cancel();
+            }
+        });
+        call.enqueue(download);
+        return download.bytes;
+    }
+
+    /** Cancels the downloads in progress and lets the download threads go. */
+    @Override
+    public void close() {
+        http.dispatcher().cancelAll();
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
+    }
+
+    private final class Download extends EventListener implements Callback {
+        final CompletableFuture<byte[]> bytes = new CompletableFuture<>();
+        final String url;
+        final int position;
+        // tells a connect timeout from a read timeout: both are SocketTimeoutExceptions
+        volatile boolean connected;
+
+        Download(String url, int position) {
+            this.url = url;
+            this.position = position;
+        }
+
+        @Override
+        public void connectStart(Call call, InetSocketAddress address, Proxy proxy) {
+            connected = false;
+        }
+
+        @Override
+        public void connectionAcquired(Call call, Connection connection) {
+            connected = true;
+        }
+
+        @Override
+        public void onResponse(Call call, Response response) {
+            try (response) {
+                bytes.complete(read(response));
+            } catch (IOException e) {
+                onFailure(call, e);
+            } catch (RuntimeException e) {
+                bytes.completeExceptionally(e);
+            }
+        }
+
+        @Override
+        public void onFailure(Call call, IOException e) {
+            bytes.completeExceptionally(new IllegalArgumentException(failure(call, e), e));
+        }
+
+        private byte[] read(Response response) throws IOException {
             if (!response.isSuccessful()) {
-                throw new IllegalArgumentException("Input " + position + ": downloading image " + url
-                        + " failed with HTTP " + response.code());
+                throw new IllegalArgumentException(prefix() + " failed with HTTP " + response.code());
             }
             ResponseBody body = response.body();
             MediaType type = body.contentType();
@@ -50,23 +131,45 @@ public final class RemoteImages {
                         + type + ")");
             }
             if (body.contentLength() > maxBytes) {
-                throw tooLarge(position, url);
+                throw tooLarge();
             }
             try (InputStream in = body.byteStream()) {
-                byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
-                if (bytes.length > maxBytes) {
-                    throw tooLarge(position, url);
+                byte[] read = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+                if (read.length > maxBytes) {
+                    throw tooLarge();
                 }
-                return bytes;
+                return read;
             }
-        } catch (IOException e) {
-            throw new IllegalArgumentException("Input " + position + ": cannot download image " + url + ": "
-                    + e.getMessage(), e);
+        }
+
+        private String failure(Call call, IOException e) {
+            // the call timeout cancels the call; a cancellation of ours has already completed the future
+            if (call.isCanceled()) {
+                return prefix() + " timed out: not complete after " + format(downloadTimeout)
+                        + " (imageDownloadTimeout)";
+            }
+            if (e instanceof SocketTimeoutException) {
+                return connected
+                        ? prefix() + " timed out: the server sent nothing for " + format(readTimeout)
+                                + " (imageReadTimeout)"
+                        : prefix() + " timed out: no connection within " + format(connectTimeout)
+                                + " (imageConnectTimeout)";
+            }
+            return "Input " + position + ": cannot download image " + url + ": " + e.getMessage();
+        }
+
+        private String prefix() {
+            return "Input " + position + ": downloading image " + url;
+        }
+
+        private IllegalArgumentException tooLarge() {
+            return new IllegalArgumentException("Input " + position + ": image " + url + " is larger than " + maxBytes
+                    + " bytes");
         }
     }
 
-    private IllegalArgumentException tooLarge(int position, String url) {
-        return new IllegalArgumentException("Input " + position + ": image " + url + " is larger than " + maxBytes
-                + " bytes");
+    private static String format(Duration duration) {
+        long millis = duration.toMillis();
+        return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
     }
 }
