@@ -5,17 +5,22 @@ import dev.langchain4j.model.embedding.request.EmbeddingRequest;
 import dev.langchain4j.model.embedding.response.EmbeddingResponse;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Delegates to a real model and counts the inputs it embeds, to prove what a run did not re-embed. */
-final class CountingModel implements MultimodalEmbeddingModel {
+/**
+ * Delegates to a real model and counts the inputs it embeds, to prove what a run did not re-embed. Closing it
+ * closes the model, so that it can stand in for the app's model bean.
+ */
+public final class CountingModel implements MultimodalEmbeddingModel {
 
     private final MultimodalEmbeddingModel delegate;
     private final AtomicInteger inputs = new AtomicInteger();
 
-    CountingModel(MultimodalEmbeddingModel delegate) {
+    /** Counts what {@code delegate} embeds. */
+    public CountingModel(MultimodalEmbeddingModel delegate) {
         this.delegate = delegate;
     }
 
-    int inputs() {
+    /** How many inputs (texts and images) were embedded so far. */
+    public int inputs() {
         return inputs.get();
     }
 
@@ -33,5 +38,10 @@ final class CountingModel implements MultimodalEmbeddingModel {
     @Override
     public String modelName() {
         return delegate.modelName();
+    }
+
+    @Override
+    public void close() {
+        delegate.close();
     }
 }
