@@ -237,6 +237,9 @@ public final class JinaClipOnnxEngine implements AutoCloseable {
         if (ownExecutor != null) {
             ownExecutor.shutdownNow();
         }
+        if (remoteImages != null) {
+            remoteImages.close();
+        }
         closeAll(List.of(tokenizer, textTower, visionTower));
     }
 
@@ -255,6 +258,9 @@ public final class JinaClipOnnxEngine implements AutoCloseable {
             aborted = true;
             textTower.terminate();
             visionTower.terminate();
+            if (remoteImages != null) {
+                remoteImages.close();
+            }
         }
 
         @Override
