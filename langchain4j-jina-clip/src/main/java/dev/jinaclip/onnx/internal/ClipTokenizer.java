@@ -2,18 +2,29 @@ package dev.jinaclip.onnx.internal;
 
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Turns texts into token ids with the model's {@code tokenizer.json} (through DJL's binding of Hugging Face's
  * tokenizers library): {@code [CLS] ... [SEP]}, no padding, truncated to {@code maxTokens} as
- * {@code truncation=True, max_length=maxTokens} does in Python. The file's own truncation and padding blocks are
- * overridden, so they can never cap texts silently.
+ * {@code truncation=True, max_length=maxTokens} does in Python: the first {@code maxTokens - 2} tokens of the text
+ * between {@code [CLS]} and {@code [SEP]}. The file's own truncation and padding blocks are removed before the
+ * tokenizer is built, so neither their length nor their direction or stride ever applies.
  */
 public final class ClipTokenizer implements AutoCloseable {
 
@@ -25,6 +36,9 @@ public final class ClipTokenizer implements AutoCloseable {
             System.setProperty("OPT_OUT_TRACKING", "true");
         }
     }
+
+    private static final JsonFactory JSON = new JsonFactory();
+    private static final Set<String> DROPPED_BLOCKS = Set.of("truncation", "padding");
 
     private final HuggingFaceTokenizer tokenizer;
     private final int maxTokens;
@@ -38,17 +52,54 @@ public final class ClipTokenizer implements AutoCloseable {
     public ClipTokenizer(Path tokenizerJson, int maxTokens, boolean failOnOverflow) {
         this.maxTokens = maxTokens;
         this.failOnOverflow = failOnOverflow;
-        try {
-            this.tokenizer = HuggingFaceTokenizer.newInstance(tokenizerJson, Map.of(
+        String length = Integer.toString(maxTokens);
+        try (InputStream json = withoutTruncationAndPadding(tokenizerJson)) {
+            this.tokenizer = HuggingFaceTokenizer.newInstance(json, Map.of(
                     "addSpecialTokens", "true",
                     "padding", "false",
                     "truncation", "true",
-                    "maxLength", Integer.toString(maxTokens)));
+                    "maxLength", length,
+                    // DJL lowers maxLength to modelMaxLength (512 unless given here) and only logs a warning
+                    "modelMaxLength", length,
+                    "stride", "0"));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Cannot load tokenizer " + tokenizerJson + ": not JSON ("
+                    + e.getOriginalMessage() + ")", e);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read tokenizer " + tokenizerJson, e);
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("Cannot load tokenizer " + tokenizerJson + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The file's text with its {@code truncation} and {@code padding} set to {@code null}. DJL only edits an existing
+     * truncation block: its direction stays (a {@code "Left"} block keeps a text's end), and a stride not below
+     * {@code maxTokens - 2} makes the native library abort the JVM (DJL 0.38).
+     */
+    private static InputStream withoutTruncationAndPadding(Path tokenizerJson) throws IOException {
+        ByteArrayOutputStream copy = new ByteArrayOutputStream();
+        // streamed: no tree of the whole vocabulary, and numbers (e.g. Unigram scores) copied exactly
+        try (JsonParser in = JSON.createParser(Files.newInputStream(tokenizerJson));
+             JsonGenerator out = JSON.createGenerator(copy)) {
+            if (in.nextToken() != JsonToken.START_OBJECT) {
+                throw new IllegalArgumentException("not a JSON object"); // the constructor names the file
+            }
+            out.writeStartObject();
+            while (in.nextToken() == JsonToken.FIELD_NAME) {
+                String name = in.currentName();
+                in.nextToken();
+                out.writeFieldName(name);
+                if (DROPPED_BLOCKS.contains(name)) {
+                    in.skipChildren();
+                    out.writeNull();
+                } else {
+                    out.copyCurrentStructureExact(in);
+                }
+            }
+            out.writeEndObject();
+        }
+        return new ByteArrayInputStream(copy.toByteArray());
     }
 
     /**
