@@ -4,6 +4,7 @@ import dev.jinaclip.image.internal.BicubicResampler;
 import dev.jinaclip.image.internal.CropGeometry;
 import dev.jinaclip.image.internal.ImageDecoder;
 import dev.jinaclip.image.internal.RgbRows;
+import java.awt.Dimension;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
 import java.io.IOException;
@@ -101,6 +102,21 @@ public final class ClipImagePreprocessor {
     /** Number of floats in one image's pixel values: {@code 3 * imageSize() * imageSize()}. */
     public int pixelValuesLength() {
         return 3 * imageSize * imageSize;
+    }
+
+    /**
+     * The width and height {@code encoded} declares, read from its header only (for a GIF, its logical screen),
+     * with the checks that come before decoding: a supported format, a readable header, at most
+     * {@link #maxPixels()} pixels. It costs microseconds whatever size the image claims, so it can vet an image
+     * before anything decodes it (a thumbnailer, an upload to the hosted API); data damaged past the header is
+     * found only by decoding.
+     *
+     * @throws ImageTooLargeException  if the image declares more than {@link #maxPixels()} pixels
+     * @throws ImageDecodingException if the data is empty, of an unsupported format, or its header is unreadable
+     * @throws NullPointerException   if {@code encoded} is null
+     */
+    public Dimension declaredSize(byte[] encoded) {
+        return decoder.declaredSize(Objects.requireNonNull(encoded, "encoded"));
     }
 
     /**

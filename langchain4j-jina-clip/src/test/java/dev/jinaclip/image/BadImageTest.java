@@ -3,8 +3,9 @@ package dev.jinaclip.image;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.jinaclip.testing.Fixtures;
+import java.awt.Dimension;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -13,8 +14,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import java.util.zip.CRC32;
-import java.util.zip.Deflater;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -119,7 +118,7 @@ class BadImageTest {
     @Timeout(value = 2, unit = TimeUnit.SECONDS)
     void should_refuse_a_pixel_bomb_before_decoding_it() {
         // given: a 57-byte PNG declaring 100000 x 100000 RGB pixels (30 GB decoded)
-        byte[] bomb = png(100_000, 100_000);
+        byte[] bomb = Fixtures.pngDeclaring(100_000, 100_000);
 
         // when / then
         assertThatThrownBy(() -> PREPROCESSOR.crop(bomb))
@@ -143,6 +142,23 @@ class BadImageTest {
         assertThatThrownBy(() -> PREPROCESSOR.crop(gif))
                 .isInstanceOf(ImageTooLargeException.class)
                 .hasMessageStartingWith("image declares 65535x65535 = ");
+    }
+
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.SECONDS)
+    void should_tell_the_declared_size_from_the_header_and_refuse_a_bomb_without_decoding() throws IOException {
+        assertThat(PREPROCESSOR.declaredSize(fixture("rgb_300x224_noresize.png")))
+                .isEqualTo(new Dimension(300, 224));
+        assertThat(PREPROCESSOR.declaredSize(fixture("offset_frame_260x240.gif")))
+                .isEqualTo(new Dimension(260, 240)); // the logical screen, as decoding places the frame
+        assertThatThrownBy(() -> PREPROCESSOR.declaredSize(Fixtures.pngDeclaring(100_000, 100_000)))
+                .isInstanceOf(ImageTooLargeException.class)
+                .hasMessageStartingWith("image declares 100000x100000 = 10000000000 pixels");
+        assertThatThrownBy(() -> ClipImagePreprocessor.builder().maxPixels(300 * 224 - 1).build()
+                .declaredSize(fixture("rgb_300x224_noresize.png")))
+                .isInstanceOf(ImageTooLargeException.class);
+        assertThatThrownBy(() -> PREPROCESSOR.declaredSize(new byte[] {0, 0, 2, 2, 0, 0}))
+                .isInstanceOf(ImageDecodingException.class).hasMessageStartingWith("unsupported image format wbmp");
     }
 
     @Test
@@ -180,31 +196,5 @@ class BadImageTest {
 
     static byte[] fixture(String file) throws IOException {
         return Files.readAllBytes(ImageParityTest.IMAGES.resolve(file));
-    }
-
-    /** A valid PNG header declaring {@code width × height} 8-bit RGB, with a tiny IDAT. */
-    static byte[] png(int width, int height) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
-        chunk(out, "IHDR", ByteBuffer.allocate(13).putInt(width).putInt(height).put((byte) 8).put((byte) 2)
-                .put(new byte[3]).array());
-        Deflater deflater = new Deflater();
-        deflater.setInput(new byte[1 + 3 * 16]);
-        deflater.finish();
-        byte[] idat = new byte[64];
-        chunk(out, "IDAT", Arrays.copyOf(idat, deflater.deflate(idat)));
-        chunk(out, "IEND", new byte[0]);
-        return out.toByteArray();
-    }
-
-    private static void chunk(ByteArrayOutputStream out, String type, byte[] data) {
-        byte[] typeBytes = type.getBytes(StandardCharsets.US_ASCII);
-        CRC32 crc = new CRC32();
-        crc.update(typeBytes);
-        crc.update(data);
-        out.writeBytes(ByteBuffer.allocate(4).putInt(data.length).array());
-        out.writeBytes(typeBytes);
-        out.writeBytes(data);
-        out.writeBytes(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
     }
 }

@@ -8,8 +8,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Objects;
+import java.util.zip.CRC32;
+import java.util.zip.Deflater;
 import javax.imageio.ImageIO;
 
 /** The committed test fixtures: small ONNX models with jina-clip's signature, and their expected outputs. */
@@ -65,13 +70,47 @@ public final class Fixtures {
         graphics.setColor(color);
         graphics.fillRect(0, 0, width, height);
         graphics.dispose();
+        return encode(image, "png");
+    }
+
+    /** {@code image} encoded by ImageIO, e.g. as {@code png} or {@code jpg}. */
+    public static byte[] encode(BufferedImage image, String format) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            ImageIO.write(image, "png", out);
+            ImageIO.write(image, format, out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
+    }
+
+    /**
+     * A PNG whose header declares {@code width × height} 8-bit RGB pixels, followed by a tiny IDAT: a few dozen
+     * bytes that a decoder without a pixel limit would try to expand to {@code 3 × width × height} bytes.
+     */
+    public static byte[] pngDeclaring(int width, int height) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
+        pngChunk(out, "IHDR", ByteBuffer.allocate(13).putInt(width).putInt(height).put((byte) 8).put((byte) 2)
+                .put(new byte[3]).array());
+        Deflater deflater = new Deflater();
+        deflater.setInput(new byte[1 + 3 * 16]);
+        deflater.finish();
+        byte[] idat = new byte[64];
+        pngChunk(out, "IDAT", Arrays.copyOf(idat, deflater.deflate(idat)));
+        pngChunk(out, "IEND", new byte[0]);
+        return out.toByteArray();
+    }
+
+    private static void pngChunk(ByteArrayOutputStream out, String type, byte[] data) {
+        byte[] typeBytes = type.getBytes(StandardCharsets.US_ASCII);
+        CRC32 crc = new CRC32();
+        crc.update(typeBytes);
+        crc.update(data);
+        out.writeBytes(ByteBuffer.allocate(4).putInt(data.length).array());
+        out.writeBytes(typeBytes);
+        out.writeBytes(data);
+        out.writeBytes(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
     }
 
     /** Cosine similarity. */

@@ -1,8 +1,5 @@
 package dev.jinaclip.rag;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -17,12 +14,14 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.ai.jina-clip.backend=onnx",
         "spring.ai.jina-clip.onnx.intra-op-threads=1",
-        "rag.upload-max-size=64KB"})
+        "rag.upload-max-size=64KB",
+        "spring.servlet.multipart.max-file-size=256KB",
+        "spring.servlet.multipart.max-request-size=256KB"})
 @AutoConfigureMockMvc
 public abstract class AppTest {
 
     /** The folders of the shared app: model, corpus and data, under target/. */
-    protected static final Path ROOT = createRoot();
+    protected static final Path ROOT = TestCorpus.appRoot("app-");
     protected static final Path MODEL = TestCorpus.semanticModel(ROOT.resolve("model"));
     protected static final Path CORPUS = TestCorpus.write(ROOT.resolve("corpus"));
     protected static final Path DATA = ROOT.resolve("data");
@@ -32,14 +31,5 @@ public abstract class AppTest {
         registry.add("spring.ai.jina-clip.onnx.model-dir", MODEL::toString);
         registry.add("rag.corpus-dir", CORPUS::toString);
         registry.add("rag.data-dir", DATA::toString);
-    }
-
-    private static Path createRoot() {
-        try {
-            Path target = Files.createDirectories(Path.of("target", "test-apps"));
-            return Files.createTempDirectory(target, "app-").toAbsolutePath();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

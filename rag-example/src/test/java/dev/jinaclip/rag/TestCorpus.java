@@ -2,6 +2,7 @@ package dev.jinaclip.rag;
 
 import dev.jinaclip.testing.Fixtures;
 import java.awt.Color;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -10,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Random;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.util.unit.DataSize;
 
@@ -51,6 +53,28 @@ public final class TestCorpus {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A new folder for one app's model, corpus and data, under target/test-apps/. */
+    public static Path appRoot(String prefix) {
+        try {
+            Path target = Files.createDirectories(Path.of("target", "test-apps"));
+            return Files.createTempDirectory(target, prefix).toAbsolutePath();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A JPEG of random pixels: it does not compress, so cutting it short cuts into its pixel data. */
+    public static byte[] noiseJpeg(int width, int height) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Random random = new Random(width * 31L + height);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                image.setRGB(x, y, random.nextInt());
+            }
+        }
+        return Fixtures.encode(image, "jpg");
     }
 
     /** A solid-colour PNG. */

@@ -2,6 +2,7 @@ package dev.jinaclip.image.internal;
 
 import dev.jinaclip.image.ImageDecodingException;
 import dev.jinaclip.image.ImageTooLargeException;
+import java.awt.Dimension;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBuffer;
 import java.awt.image.Raster;
@@ -49,6 +50,23 @@ public final class ImageDecoder {
      * @throws ImageDecodingException if the data is empty, of an unsupported format, truncated or corrupt
      */
     public RgbRows decode(byte[] data) {
+        return read(data, this::decode);
+    }
+
+    /**
+     * The size {@code data} declares, read from its header only: no pixel is decoded.
+     *
+     * @throws ImageTooLargeException  if the header declares more than the pixel limit
+     * @throws ImageDecodingException if the data is empty, of an unsupported format, or its header is unreadable
+     */
+    public Dimension declaredSize(byte[] data) {
+        return read(data, (reader, in, bytes) -> {
+            Header header = header(reader, in, formatName(reader));
+            return new Dimension(header.width(), header.height());
+        });
+    }
+
+    private <T> T read(byte[] data, Step<T> step) {
         if (data.length == 0) {
             throw new ImageDecodingException("image data is empty (0 bytes)");
         }
@@ -56,7 +74,12 @@ public final class ImageDecoder {
         try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(data))) {
             ImageReader reader = supportedReader(ImageIO.getImageReaders(in), data);
             try {
-                return decode(reader, in, data);
+                return step.apply(reader, in, data);
+            } catch (ImageDecodingException e) {
+                throw e;
+            } catch (IOException | RuntimeException e) {
+                throw new ImageDecodingException("cannot decode " + formatName(reader)
+                        + " image (truncated or corrupt?): " + describe(e), e);
             } finally {
                 reader.dispose();
             }
@@ -86,44 +109,43 @@ public final class ImageDecoder {
                 + hexStart(data) + "); supported: " + SUPPORTED);
     }
 
-    private RgbRows decode(ImageReader reader, ImageInputStream in, byte[] data) {
+    private RgbRows decode(ImageReader reader, ImageInputStream in, byte[] data) throws IOException {
         String format = formatName(reader);
         DecoderWarnings warnings = new DecoderWarnings();
-        try {
-            reader.setInput(in, true, true);
-            reader.addIIOReadWarningListener(warnings);
-            GifCanvas canvas = format.equals("gif") ? GifCanvas.of(reader) : null;
-            int width = canvas != null ? canvas.width() : reader.getWidth(0);
-            int height = canvas != null ? canvas.height() : reader.getHeight(0);
-            if (width < 1 || height < 1) {
-                throw new ImageDecodingException(format + " image declares an empty size " + width + "x" + height);
-            }
-            if ((long) width * height > maxPixels) {
-                throw new ImageTooLargeException(width, height, maxPixels);
-            }
-            RgbRows rows;
-            if (format.equals("jpeg")) {
-                rows = jpegRows(reader, data);
-            } else {
-                BufferedImage image = reader.read(0);
-                rows = RgbRows.of(canvas != null ? canvas.place(image) : image);
-            }
-            Optional<String> fatal = warnings.firstFatal();
-            if (fatal.isPresent()) {
-                throw new ImageDecodingException("truncated or corrupt " + format + " image: the decoder warned '"
-                        + fatal.get() + "'");
-            }
-            if (rows.width() != width || rows.height() != height) {
-                throw new ImageDecodingException(format + " image declares " + width + "x" + height
-                        + " but decodes to " + rows.width() + "x" + rows.height());
-            }
-            return rows;
-        } catch (ImageDecodingException e) {
-            throw e;
-        } catch (IOException | RuntimeException e) {
-            throw new ImageDecodingException("cannot decode " + format + " image (truncated or corrupt?): "
-                    + describe(e), e);
+        reader.addIIOReadWarningListener(warnings);
+        Header header = header(reader, in, format);
+        RgbRows rows;
+        if (format.equals("jpeg")) {
+            rows = jpegRows(reader, data);
+        } else {
+            BufferedImage image = reader.read(0);
+            rows = RgbRows.of(header.canvas() != null ? header.canvas().place(image) : image);
         }
+        Optional<String> fatal = warnings.firstFatal();
+        if (fatal.isPresent()) {
+            throw new ImageDecodingException("truncated or corrupt " + format + " image: the decoder warned '"
+                    + fatal.get() + "'");
+        }
+        if (rows.width() != header.width() || rows.height() != header.height()) {
+            throw new ImageDecodingException(format + " image declares " + header.width() + "x" + header.height()
+                    + " but decodes to " + rows.width() + "x" + rows.height());
+        }
+        return rows;
+    }
+
+    /** Reads the size from the header and checks it against the pixel limit. */
+    private Header header(ImageReader reader, ImageInputStream in, String format) throws IOException {
+        reader.setInput(in, true, true);
+        GifCanvas canvas = format.equals("gif") ? GifCanvas.of(reader) : null;
+        int width = canvas != null ? canvas.width() : reader.getWidth(0);
+        int height = canvas != null ? canvas.height() : reader.getHeight(0);
+        if (width < 1 || height < 1) {
+            throw new ImageDecodingException(format + " image declares an empty size " + width + "x" + height);
+        }
+        if ((long) width * height > maxPixels) {
+            throw new ImageTooLargeException(width, height, maxPixels);
+        }
+        return new Header(width, height, canvas);
     }
 
     private static RgbRows jpegRows(ImageReader reader, byte[] data) throws IOException {
@@ -172,6 +194,16 @@ public final class ImageDecoder {
             }
         }
         return message.length() == 0 ? e.getClass().getSimpleName() : message.toString();
+    }
+
+    /** The size an image declares; for a GIF, its logical screen, on which the first frame is placed. */
+    private record Header(int width, int height, GifCanvas canvas) {
+    }
+
+    /** What is done with an opened reader. */
+    @FunctionalInterface
+    private interface Step<T> {
+        T apply(ImageReader reader, ImageInputStream in, byte[] data) throws IOException;
     }
 
     private static String hexStart(byte[] data) {

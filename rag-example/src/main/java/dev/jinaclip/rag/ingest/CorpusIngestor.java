@@ -32,6 +32,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,6 +59,8 @@ public class CorpusIngestor {
     private final DocumentSplitter splitter;
     private final Thumbnails thumbnails;
     private volatile IngestionReport last;
+    /** What the store holds: the ledger of the run under way or of the last one (as saved, before any run). */
+    private volatile IngestionLedger held;
 
     /** An ingestor of {@code rag.corpus-dir} into {@code store}, keeping its ledger in {@code rag.data-dir}. */
     public CorpusIngestor(MultimodalEmbeddingModel model, EmbeddingStore<TextSegment> store,
@@ -71,11 +74,40 @@ public class CorpusIngestor {
         this.exclude = properties.exclude();
         this.splitter = DocumentSplitters.recursive(properties.passages().maxChars(),
                 properties.passages().overlapChars());
+        this.held = IngestionLedger.load(dataDir);
     }
 
     /** The folder this ingestor indexes. */
     public Path corpusDir() {
         return corpusDir;
+    }
+
+    /**
+     * The file the index holds under this source path (its path relative to the corpus folder, with forward
+     * slashes), with its real path; empty if the index does not hold it, or it is gone, or it is not a regular
+     * file inside the corpus folder (a link leading out of the folder, say, even one swapped in since the file was
+     * indexed).
+     */
+    public Optional<CorpusFile> indexedFile(String source) {
+        if (held.entry(source).isEmpty()) {
+            return Optional.empty();
+        }
+        Path path = corpusDir.resolve(source);
+        try {
+            Path real = path.toRealPath();
+            if (!real.startsWith(corpusDir.toRealPath()) || !Files.isRegularFile(real)) {
+                return Optional.empty();
+            }
+            return CorpusScanner.classify(path, source).map(file -> new CorpusFile(real, file.source(),
+                    file.modality(), file.mediaType()));
+        } catch (IOException e) {
+            return Optional.empty(); // gone, or unreadable: nothing to serve
+        }
+    }
+
+    /** Whether an image the index holds has this thumbnail. */
+    public boolean holdsThumbnail(String name) {
+        return held.usesThumbnail(name);
     }
 
     /**
@@ -106,6 +138,7 @@ public class CorpusIngestor {
                     + " does not exist: set rag.corpus-dir to a folder of .md, .txt and image files.");
         }
         IngestionLedger ledger = IngestionLedger.load(dataDir);
+        held = ledger;
         String embedder = EmbedderIdentity.of(model);
         if (!ledger.embedder().equals(embedder)) {
             if (!ledger.sources().isEmpty()) {
@@ -153,12 +186,18 @@ public class CorpusIngestor {
             }
             Entries entries = file.modality() == Modality.TEXT ? passages(file, bytes, sha256)
                     : image(file, bytes, sha256);
-            if (old.isPresent()) {
-                store.removeAll(metadataKey(EntryMetadata.SOURCE).isEqualTo(file.source()));
+            try {
+                if (old.isPresent()) {
+                    store.removeAll(metadataKey(EntryMetadata.SOURCE).isEqualTo(file.source()));
+                }
+                store.addAll(entries.ids(), entries.embeddings(), entries.segments());
+            } catch (RuntimeException e) {
+                deleteUnusedThumbnail(ledger, entries.thumbnail()); // the store failed: no entry shows it
+                throw e;
             }
-            store.addAll(entries.ids(), entries.embeddings(), entries.segments());
             ledger.put(file.source(), new IngestionLedger.Entry(sha256, file.modality().value(),
                     entries.segments().size(), entries.thumbnail()));
+            old.map(IngestionLedger.Entry::thumbnail).ifPresent(thumbnail -> deleteUnusedThumbnail(ledger, thumbnail));
             if (old.isPresent()) {
                 counts.updated++;
             } else {
@@ -199,10 +238,11 @@ public class CorpusIngestor {
 
     private Entries image(CorpusFile file, byte[] bytes, String sha256) throws UnusableFileException {
         try {
-            String thumbnail = thumbnails.write(bytes, sha256);
+            thumbnails.check(bytes); // from the header: a pixel bomb costs no decoding, here or in the model
             Image image = Image.builder().base64Data(Base64.getEncoder().encodeToString(bytes))
                     .mimeType(file.mediaType()).build();
             Embedding embedding = model.embed(image).content();
+            String thumbnail = thumbnails.write(bytes, sha256); // only for an image the model took
             TextSegment segment = TextSegment.from("Image " + file.path().getFileName(),
                     metadata(file, sha256).put(EntryMetadata.THUMBNAIL, thumbnail));
             return new Entries(ids(file, sha256, 1), List.of(embedding), List.of(segment), thumbnail);
@@ -215,7 +255,14 @@ public class CorpusIngestor {
         store.removeAll(metadataKey(EntryMetadata.SOURCE).isEqualTo(source));
         Optional<String> thumbnail = ledger.entry(source).map(IngestionLedger.Entry::thumbnail);
         ledger.remove(source);
-        thumbnail.filter(name -> !ledger.usesThumbnail(name)).ifPresent(thumbnails::delete);
+        thumbnail.ifPresent(name -> deleteUnusedThumbnail(ledger, name));
+    }
+
+    /** Deletes a thumbnail unless an indexed image still uses it (identical images share one). */
+    private void deleteUnusedThumbnail(IngestionLedger ledger, @Nullable String name) {
+        if (name != null && !ledger.usesThumbnail(name)) {
+            thumbnails.delete(name);
+        }
     }
 
     private static byte[] read(CorpusFile file) throws UnusableFileException {

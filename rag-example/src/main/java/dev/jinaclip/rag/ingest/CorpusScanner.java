@@ -58,7 +58,8 @@ final class CorpusScanner {
                 // a link whose target is gone is listed too, so that the run reports it as unreadable
                 if ((attributes.isRegularFile() || attributes.isSymbolicLink()) && !hidden(file)
                         && excluded.stream().noneMatch(matcher -> matcher.matches(relative))) {
-                    classify(file, relative).ifPresent(files::add);
+                    classify(file, relative.toString().replace(relative.getFileSystem().getSeparator(), "/"))
+                            .ifPresent(files::add);
                 }
                 return FileVisitResult.CONTINUE;
             }
@@ -77,7 +78,8 @@ final class CorpusScanner {
         return files;
     }
 
-    private static Optional<CorpusFile> classify(Path file, Path relative) {
+    /** The corpus file at {@code file}, by its extension; empty for a kind of file that is not indexed. */
+    static Optional<CorpusFile> classify(Path file, String source) {
         String name = file.getFileName().toString();
         int dot = name.lastIndexOf('.');
         String mediaType = dot < 0 ? null : MEDIA_TYPES.get(name.substring(dot + 1).toLowerCase(Locale.ROOT));
@@ -85,7 +87,6 @@ final class CorpusScanner {
             return Optional.empty();
         }
         Modality modality = mediaType.startsWith("image/") ? Modality.IMAGE : Modality.TEXT;
-        String source = relative.toString().replace(relative.getFileSystem().getSeparator(), "/");
         return Optional.of(new CorpusFile(file, source, modality, mediaType));
     }
 

@@ -1,5 +1,7 @@
 package dev.jinaclip.rag.ingest;
 
+import dev.jinaclip.image.ClipImagePreprocessor;
+import dev.jinaclip.langchain4j.JinaClipOnnxEmbeddingModel;
 import dev.jinaclip.langchain4j.MultimodalEmbeddingModel;
 import dev.jinaclip.rag.RagProperties;
 import dev.jinaclip.rag.store.StoreCheckpoint;
@@ -17,10 +19,15 @@ public class IngestionConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(IngestionConfiguration.class);
 
-    /** The thumbnails in the data folder. */
+    /**
+     * The thumbnails in the data folder, made only of images that pass the model's image checks: the local
+     * backend's own image pipeline, or one with the default limits for the hosted backend.
+     */
     @Bean
-    public Thumbnails thumbnails(RagProperties properties) {
-        return new Thumbnails(properties.dataDir(), properties.thumbnailSize());
+    public Thumbnails thumbnails(RagProperties properties, MultimodalEmbeddingModel model) {
+        ClipImagePreprocessor imageChecks = model instanceof JinaClipOnnxEmbeddingModel local
+                ? local.engine().imagePreprocessor() : ClipImagePreprocessor.create();
+        return new Thumbnails(properties.dataDir(), properties.thumbnailSize(), imageChecks);
     }
 
     /** The ingestor of the corpus folder. */

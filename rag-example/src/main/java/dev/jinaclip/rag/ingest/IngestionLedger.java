@@ -9,7 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Which corpus files are in the store, with the content hash they were indexed at, kept in
  * {@code <data-dir>/ledger.json}: what lets a run skip unchanged files and remove deleted ones without reading
  * the store back. It also names the embedding model the store was built with, so that a change of model
- * re-embeds everything instead of mixing vectors of two models.
+ * re-embeds everything instead of mixing vectors of two models. One run changes it at a time; other threads may
+ * read it meanwhile (which files may be served).
  */
 final class IngestionLedger {
 
@@ -32,13 +33,13 @@ final class IngestionLedger {
     private static final int VERSION = 1;
 
     private final Path file;
-    private String embedder;
+    private volatile String embedder;
     private final Map<String, Entry> files;
 
     private IngestionLedger(Path file, String embedder, Map<String, Entry> files) {
         this.file = file;
         this.embedder = embedder;
-        this.files = new TreeMap<>(files);
+        this.files = new ConcurrentSkipListMap<>(files); // sorted, and readable while a run changes it
     }
 
     /** The ledger in {@code dataDir}, or an empty one when there is none or it cannot be read. */

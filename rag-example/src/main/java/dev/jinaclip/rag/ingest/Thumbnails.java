@@ -1,5 +1,6 @@
 package dev.jinaclip.rag.ingest;
 
+import dev.jinaclip.image.ClipImagePreprocessor;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
@@ -8,7 +9,9 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
@@ -16,7 +19,9 @@ import javax.imageio.ImageIO;
 /**
  * The JPEG thumbnails of indexed images, in {@code <data-dir>/thumbnails/<sha256>.jpg}: what the page shows, and
  * what goes to a chat model that sees pictures. Decoding uses ImageIO with the TwelveMonkeys plugins that
- * langchain4j-jina-clip brings (JPEG incl. CMYK, WebP); GIFs give their first frame.
+ * langchain4j-jina-clip brings (JPEG incl. CMYK, WebP); GIFs give their first frame. Nothing is decoded before the
+ * image's header passes the embedding model's image checks ({@link ClipImagePreprocessor#declaredSize}): a small
+ * file that declares a huge picture is refused at once.
  */
 public final class Thumbnails {
 
@@ -24,21 +29,34 @@ public final class Thumbnails {
 
     private final Path dir;
     private final int size;
+    private final ClipImagePreprocessor imageChecks;
 
     /**
      * @param dataDir the app's data folder
      * @param size the longer side of a thumbnail, in pixels
+     * @param imageChecks the embedding model's image pipeline, whose header checks (supported format, pixel limit)
+     *     an image passes before it is decoded here
      */
-    public Thumbnails(Path dataDir, int size) {
+    public Thumbnails(Path dataDir, int size, ClipImagePreprocessor imageChecks) {
         this.dir = dataDir.resolve("thumbnails");
         this.size = size;
+        this.imageChecks = imageChecks;
+    }
+
+    /**
+     * Checks an image's header against the model's limits, without decoding it.
+     *
+     * @throws IllegalArgumentException naming the size and the limit, or why the header cannot be read
+     */
+    void check(byte[] image) {
+        imageChecks.declaredSize(image);
     }
 
     /**
      * Writes the thumbnail of an image, unless it exists.
      *
      * @return the thumbnail's file name
-     * @throws IllegalArgumentException if the bytes do not decode as an image
+     * @throws IllegalArgumentException if the image fails {@link #check} or does not decode
      */
     String write(byte[] image, String sha256) {
         String name = sha256 + ".jpg";
@@ -46,6 +64,7 @@ public final class Thumbnails {
         if (Files.isRegularFile(file)) {
             return name;
         }
+        check(image);
         try {
             BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(image));
             if (decoded == null) {
@@ -53,22 +72,34 @@ public final class Thumbnails {
             }
             Files.createDirectories(dir);
             Path temporary = Files.createTempFile(dir, sha256, ".tmp");
-            ImageIO.write(scale(decoded), "jpg", temporary.toFile());
-            Files.move(temporary, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            try {
+                ImageIO.write(scale(decoded), "jpg", temporary.toFile());
+                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+            } finally {
+                Files.deleteIfExists(temporary);
+            }
             return name;
         } catch (IOException e) {
             throw new IllegalArgumentException("it does not decode as an image: " + e.getMessage(), e);
         }
     }
 
-    /** The thumbnail's bytes, if the name is a thumbnail's and it exists. */
+    /**
+     * The thumbnail's bytes, if the name is a thumbnail's and it is a file of the thumbnail folder (not a link
+     * out of it).
+     */
     public Optional<byte[]> read(String name) {
         if (!NAME.matcher(name).matches()) {
             return Optional.empty();
         }
         try {
-            Path file = dir.resolve(name);
-            return Files.isRegularFile(file) ? Optional.of(Files.readAllBytes(file)) : Optional.empty();
+            Path file = dir.resolve(name).toRealPath();
+            if (!file.startsWith(dir.toRealPath()) || !Files.isRegularFile(file)) {
+                return Optional.empty();
+            }
+            return Optional.of(Files.readAllBytes(file));
+        } catch (NoSuchFileException e) {
+            return Optional.empty(); // also when the folder is missing: nothing indexed yet
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,5 +1,7 @@
 package dev.jinaclip.rag.retrieval;
 
+import static dev.jinaclip.rag.ByteSizes.human;
+
 import org.springframework.util.unit.DataSize;
 
 /** Checks an uploaded query image before it is embedded: present, within the size limit, and an image format. */
@@ -47,15 +49,5 @@ final class ImageUploads {
             }
         }
         return true;
-    }
-
-    private static String human(long bytes) {
-        if (bytes < 1024) {
-            return bytes + " bytes";
-        }
-        if (bytes < 1024 * 1024) {
-            return String.format(java.util.Locale.ROOT, "%.1f KB", bytes / 1024.0);
-        }
-        return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
     }
 }

@@ -2,7 +2,9 @@ package dev.jinaclip.rag.ingest;
 
 import static dev.langchain4j.store.embedding.filter.MetadataFilterBuilder.metadataKey;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.jinaclip.image.ClipImagePreprocessor;
 import dev.jinaclip.langchain4j.MultimodalEmbeddingModel;
 import dev.jinaclip.rag.AppTest;
 import dev.jinaclip.rag.RagProperties;
@@ -10,6 +12,7 @@ import dev.jinaclip.rag.TestCorpus;
 import dev.jinaclip.rag.store.EntryMetadata;
 import dev.jinaclip.rag.store.Modality;
 import dev.jinaclip.testing.Fixtures;
+import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.store.embedding.EmbeddingMatch;
 import dev.langchain4j.store.embedding.EmbeddingSearchRequest;
@@ -18,7 +21,10 @@ import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,9 +48,9 @@ class CorpusIngestorTest extends AppTest {
     InMemoryEmbeddingStore<TextSegment> store;
 
     @BeforeEach
-    void setUp() {
+    void setUp() throws IOException {
         corpus = TestCorpus.write(dir.resolve("corpus"));
-        data = dir.resolve("data");
+        data = Files.createDirectories(dir.resolve("data")); // as the app's store checkpoint makes it
         model = new CountingModel(appModel);
         store = new InMemoryEmbeddingStore<>();
     }
@@ -129,7 +135,7 @@ class CorpusIngestorTest extends AppTest {
                 .anySatisfy(reason -> assertThat(reason).contains("not UTF-8"))
                 .anySatisfy(reason -> assertThat(reason).contains("no text"))
                 .anySatisfy(reason -> assertThat(reason).contains("cannot be read (NoSuchFileException"))
-                .anySatisfy(reason -> assertThat(reason).contains("decode"));
+                .anySatisfy(reason -> assertThat(reason).startsWith("unsupported or unrecognised image format"));
         assertThat(report.added()).isEqualTo(8);
         assertThat(entries()).hasSize(8);
     }
@@ -187,10 +193,122 @@ class CorpusIngestorTest extends AppTest {
                 .isEqualTo("image/gif");
     }
 
+    @Test
+    void should_replace_the_thumbnail_of_an_image_whose_content_changed() throws IOException {
+        // given
+        CorpusIngestor ingestor = ingestor();
+        ingestor.ingest();
+        String oldThumbnail = thumbnailOf("images/red.png");
+        Files.write(corpus.resolve("images/red.png"), Fixtures.solidPng(Color.ORANGE, 40, 30));
+
+        // when
+        IngestionReport report = ingestor.ingest();
+
+        // then
+        assertThat(report.updated()).isEqualTo(1);
+        String newThumbnail = thumbnailOf("images/red.png");
+        assertThat(newThumbnail).isNotEqualTo(oldThumbnail);
+        assertThat(thumbnailFiles()).contains(newThumbnail).doesNotContain(oldThumbnail)
+                .containsExactlyInAnyOrderElementsOf(indexedThumbnails());
+    }
+
+    @Test
+    void should_make_no_thumbnail_of_an_image_that_fails_to_index() throws IOException {
+        // given: a JPEG cut short, whose header is whole; ImageIO decodes the rest as grey, the model refuses it
+        byte[] jpeg = TestCorpus.noiseJpeg(64, 64);
+        Files.write(corpus.resolve("images/cut.jpg"), Arrays.copyOf(jpeg, jpeg.length * 2 / 3));
+
+        // when
+        IngestionReport report = ingestor().ingest();
+
+        // then
+        assertThat(report.failed()).extracting(IngestionReport.Failure::source).containsExactly("images/cut.jpg");
+        assertThat(thumbnailFiles()).hasSize(4).containsExactlyInAnyOrderElementsOf(indexedThumbnails());
+    }
+
+    @Test
+    void should_remove_the_thumbnail_of_an_indexed_image_that_now_fails() throws IOException {
+        // given
+        CorpusIngestor ingestor = ingestor();
+        ingestor.ingest();
+        String oldThumbnail = thumbnailOf("images/red.png");
+        byte[] jpeg = TestCorpus.noiseJpeg(64, 64);
+        Files.write(corpus.resolve("images/red.png"), Arrays.copyOf(jpeg, jpeg.length / 2));
+
+        // when
+        IngestionReport report = ingestor.ingest();
+
+        // then
+        assertThat(report.failed()).extracting(IngestionReport.Failure::source).containsExactly("images/red.png");
+        assertThat(thumbnailFiles()).hasSize(3).doesNotContain(oldThumbnail)
+                .containsExactlyInAnyOrderElementsOf(indexedThumbnails());
+    }
+
+    @Test
+    void should_refuse_a_pixel_bomb_from_its_header_without_decoding_it_or_making_a_thumbnail() throws IOException {
+        // given: a 100-byte PNG whose header declares 26000 x 26000 pixels (2 GB of RGB once decoded)
+        corpus = Files.createDirectories(dir.resolve("bomb-corpus"));
+        Files.write(corpus.resolve("bomb.png"), Fixtures.pngDeclaring(26_000, 26_000));
+        CorpusIngestor ingestor = ingestor();
+
+        // when
+        long start = System.nanoTime();
+        IngestionReport report = ingestor.ingest();
+        long millis = (System.nanoTime() - start) / 1_000_000;
+
+        // then: refused from the header in milliseconds; decoding it first took 1.7 to 9 s (loose bound: no decoding)
+        assertThat(millis).isLessThan(1000);
+        assertThat(report.failed()).singleElement().satisfies(failure -> {
+            assertThat(failure.source()).isEqualTo("bomb.png");
+            assertThat(failure.reason()).isEqualTo("image declares 26000x26000 = 676000000 pixels, more than the"
+                    + " limit of 89478485 pixels (maxPixels)");
+        });
+        assertThat(thumbnailFiles()).isEmpty();
+    }
+
+    @Test
+    void should_delete_the_new_thumbnail_when_the_store_fails() throws IOException {
+        // given: a store that takes texts but fails on images
+        store = new InMemoryEmbeddingStore<>() {
+            @Override
+            public void addAll(List<String> ids, List<Embedding> embeddings, List<TextSegment> segments) {
+                if (segments.get(0).metadata().getString(EntryMetadata.THUMBNAIL) != null) {
+                    throw new IllegalStateException("the database is down");
+                }
+                super.addAll(ids, embeddings, segments);
+            }
+        };
+
+        // when / then
+        assertThatThrownBy(() -> ingestor().ingest()).hasMessage("the database is down");
+        assertThat(thumbnailFiles()).isEmpty();
+    }
+
     private CorpusIngestor ingestor() {
         RagProperties properties = TestCorpus.properties(corpus, data);
         return new CorpusIngestor(model, store, () -> store.serializeToFile(data.resolve("embeddings.json")),
-                new Thumbnails(data, 64), properties);
+                new Thumbnails(data, 64, ClipImagePreprocessor.create()), properties);
+    }
+
+    private String thumbnailOf(String source) {
+        return only(Modality.IMAGE, source).metadata().getString(EntryMetadata.THUMBNAIL);
+    }
+
+    /** The thumbnails of the images in the store. */
+    private List<String> indexedThumbnails() {
+        return entries().stream().map(match -> match.embedded().metadata().getString(EntryMetadata.THUMBNAIL))
+                .filter(Objects::nonNull).toList();
+    }
+
+    /** The files of the thumbnail folder. */
+    private List<String> thumbnailFiles() throws IOException {
+        Path folder = data.resolve("thumbnails");
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.map(file -> file.getFileName().toString()).toList();
+        }
     }
 
     private List<EmbeddingMatch<TextSegment>> entries() {
