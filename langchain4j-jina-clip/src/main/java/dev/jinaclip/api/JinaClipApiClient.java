@@ -7,12 +7,14 @@ import dev.jinaclip.api.internal.DecodedBatch;
 import dev.jinaclip.api.internal.HttpExchangeLogger;
 import dev.jinaclip.core.internal.InputResolver;
 import dev.jinaclip.api.internal.InvalidResponseException;
+import dev.jinaclip.api.internal.KeyRedactor;
 import dev.jinaclip.core.internal.ResolvedInput;
 import dev.jinaclip.api.internal.RequestBodies;
 import dev.jinaclip.api.internal.ResponseDecoder;
 import dev.jinaclip.api.internal.ResponseLimit;
 import dev.jinaclip.api.internal.ResponseSizeLimit;
 import dev.jinaclip.api.internal.ResponseTooLargeException;
+import dev.jinaclip.api.internal.ServerTextRedaction;
 import dev.jinaclip.core.ClipEmbeddings;
 import dev.jinaclip.core.ClipInput;
 import dev.jinaclip.core.ClipInputType;
@@ -87,7 +89,9 @@ public final class JinaClipApiClient implements AutoCloseable {
         if (config.logRequests() || config.logResponses()) {
             http.addInterceptor(new HttpExchangeLogger(log, config.logRequests(), config.logResponses()));
         }
-        // innermost, so that the logger and a given client's own interceptors see only bounded bodies
+        // innermost, in this order, so that the logger and a given client's own interceptors see only bounded
+        // bodies and never the key: a server may echo it
+        http.addInterceptor(new ServerTextRedaction(new KeyRedactor(config.apiKey())));
         http.addInterceptor(new ResponseSizeLimit());
         this.http = http.build();
         this.requestBodies = new RequestBodies(config.model(), config.embeddingType().apiValue(),
