@@ -45,6 +45,13 @@ public final class ServerTextRedaction implements Interceptor {
     }
 
     private Headers redacted(Headers headers) {
+        boolean quotesKey = false;
+        for (int i = 0; i < headers.size(); i++) {
+            quotesKey |= redactor.isIn(headers.name(i)) || redactor.isIn(headers.value(i));
+        }
+        if (!quotesKey) {
+            return headers; // as OkHttp read them, leniently: a rebuilt copy would check each name again
+        }
         Headers.Builder safe = new Headers.Builder();
         for (int i = 0; i < headers.size(); i++) {
             safe.addUnsafeNonAscii(redactor.redact(headers.name(i)), redactor.redact(headers.value(i)));
