@@ -10,7 +10,7 @@ import java.util.Optional;
  * <p>Thrown by {@link JinaClipApiClient}. The LangChain4j and Spring AI adapters rethrow it as their own
  * exception types (for example LangChain4j's {@code AuthenticationException} or {@code RateLimitException})
  * with this exception as the cause; {@link #findIn(Throwable)} gets it back. Messages never contain the API
- * key or image data.
+ * key or image data: where the server quotes the key, in any field or header, it shows as {@code ********}.
  */
 public final class JinaApiException extends RuntimeException {
 
@@ -24,7 +24,10 @@ public final class JinaApiException extends RuntimeException {
         TIMEOUT,
         /** The connection failed (DNS, refused, reset, TLS). */
         CONNECTION_FAILURE,
-        /** The API answered 2xx, but the body was not a complete, well-formed embedding response. */
+        /**
+         * The answer cannot be used: a 2xx body that is not a complete, well-formed embedding response (including
+         * a NaN or infinite vector component), or a body of any status longer than the batch can need.
+         */
         INVALID_RESPONSE,
         /** The calling thread was interrupted. */
         INTERRUPTED

@@ -7,9 +7,14 @@ import dev.jinaclip.api.internal.DecodedBatch;
 import dev.jinaclip.api.internal.HttpExchangeLogger;
 import dev.jinaclip.core.internal.InputResolver;
 import dev.jinaclip.api.internal.InvalidResponseException;
+import dev.jinaclip.api.internal.KeyRedactor;
 import dev.jinaclip.core.internal.ResolvedInput;
 import dev.jinaclip.api.internal.RequestBodies;
 import dev.jinaclip.api.internal.ResponseDecoder;
+import dev.jinaclip.api.internal.ResponseLimit;
+import dev.jinaclip.api.internal.ResponseSizeLimit;
+import dev.jinaclip.api.internal.ResponseTooLargeException;
+import dev.jinaclip.api.internal.ServerTextRedaction;
 import dev.jinaclip.core.ClipEmbeddings;
 import dev.jinaclip.core.ClipInput;
 import dev.jinaclip.core.ClipInputType;
@@ -84,6 +89,10 @@ public final class JinaClipApiClient implements AutoCloseable {
         if (config.logRequests() || config.logResponses()) {
             http.addInterceptor(new HttpExchangeLogger(log, config.logRequests(), config.logResponses()));
         }
+        // innermost, in this order, so that the logger and a given client's own interceptors see only bounded
+        // bodies and never the key: a server may echo it
+        http.addInterceptor(new ServerTextRedaction(new KeyRedactor(config.apiKey())));
+        http.addInterceptor(new ResponseSizeLimit());
         this.http = http.build();
         this.requestBodies = new RequestBodies(config.model(), config.embeddingType().apiValue(),
                 config.normalized(), config.truncate(), config.dimensions());
@@ -172,6 +181,8 @@ public final class JinaClipApiClient implements AutoCloseable {
                 .header("Accept", "application/json")
                 .header("User-Agent", USER_AGENT)
                 .post(RequestBody.create(requestBodies.json(batch, task), JSON))
+                .tag(ResponseLimit.class,
+                        ResponseLimit.forBatch(batch.size(), config.dimension(), config.embeddingType()))
                 .build();
         for (int attempt = 1; ; attempt++) {
             Attempt outcome = attempt(request, range, attempt, state);
@@ -220,6 +231,9 @@ public final class JinaClipApiClient implements AutoCloseable {
                     .retryAfter(Backoff.parseRetryAfter(response.header("Retry-After"), clock).orElse(null))
                     .attempts(attempt)
                     .build(), attempt);
+        } catch (ResponseTooLargeException e) {
+            throw JinaApiException.builder(JinaApiException.Kind.INVALID_RESPONSE, range.from(), range.to())
+                    .statusCode(e.statusCode()).detail(e.getMessage()).attempts(attempt).cause(e).build();
         } catch (IOException e) {
             if (state.isAborted()) {
                 throw new CallAbortedException();

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jinaclip.core.ClipInput;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Base64;
 import java.util.List;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -98,6 +101,58 @@ class JinaClipApiResponseTest {
         assertThatThrownBy(() -> client.embed(List.of(ClipInput.text("x"))))
                 .isInstanceOf(JinaApiException.class)
                 .hasMessageContaining("6 bytes, not a whole number of float32 values");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            overflowing double | 1e999     | Infinity
+            negative overflow  | -1e999    | -Infinity
+            overflowing float  | 1e39      | Infinity
+            NaN token          | NaN       | NaN
+            Infinity token     | -Infinity | -Infinity
+            """)
+    void should_reject_a_non_finite_json_component(String name, String component, String reported) {
+        // given: component 5 of the second item is not a finite float32
+        String vector = V768.replaceFirst("^\\[(0\\.01,){5}0\\.01", "[0.01,0.01,0.01,0.01,0.01," + component);
+        server.enqueue(new MockResponse.Builder().code(200).body(body(item(0, V768) + "," + item(1, vector))).build());
+
+        // when / then
+        assertThatThrownBy(() -> client.embed(TWO_TEXTS))
+                .isInstanceOfSatisfying(JinaApiException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(JinaApiException.Kind.INVALID_RESPONSE);
+                    assertThat(e.isRetryable()).isFalse();
+                    assertThat(e.getMessage()).contains("inputs 0..1")
+                            .contains("embedding at index 1 has " + reported + " at component 5");
+                });
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            NaN       | 2143289344  | NaN
+            Infinity  | 2139095040  | Infinity
+            -Infinity | -8388608    | -Infinity
+            """)
+    void should_reject_a_non_finite_base64_component(String name, int bits, String reported) {
+        // given: little-endian float32 data whose component 3 of the only item is not finite
+        client.close();
+        client = new JinaClipApiClient(JinaClipApiConfig.builder().apiKey("jina_test_key")
+                .baseUrl(server.url("/").toString()).embeddingType(EmbeddingType.BASE64).build());
+        ByteBuffer floats = ByteBuffer.allocate(768 * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i < 768; i++) {
+            floats.putInt(i == 3 ? bits : Float.floatToIntBits(0.01f));
+        }
+        String base64 = "\"" + Base64.getEncoder().encodeToString(floats.array()) + "\"";
+        server.enqueue(new MockResponse.Builder().code(200).body(body(item(0, base64))).build());
+
+        // when / then
+        assertThatThrownBy(() -> client.embed(List.of(ClipInput.text("x"))))
+                .isInstanceOfSatisfying(JinaApiException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(JinaApiException.Kind.INVALID_RESPONSE);
+                    assertThat(e.getMessage()).contains("inputs 0..0")
+                            .contains("embedding at index 0 has " + reported + " at component 3");
+                });
+        assertThat(server.getRequestCount()).isEqualTo(1);
     }
 
     @Test

@@ -12,7 +12,7 @@ import java.util.List;
 
 /**
  * Turns a response body into vectors in input order, or fails: every index from 0 to n - 1 exactly once,
- * every vector of the expected dimension. Jina does not promise {@code data} in input order.
+ * every vector of the expected dimension and finite. Jina does not promise {@code data} in input order.
  */
 public final class ResponseDecoder {
 
@@ -96,7 +96,18 @@ public final class ResponseDecoder {
             throw new InvalidResponseException("embedding at index " + index + " has " + vector.length
                     + " dimensions, expected " + dimension);
         }
+        requireFinite(vector, index);
         return vector;
+    }
+
+    /** NaN and Infinity (also a JSON number too large for a float32, such as 1e39) poison every similarity. */
+    private static void requireFinite(float[] vector, int index) {
+        for (int i = 0; i < vector.length; i++) {
+            if (!Float.isFinite(vector[i])) {
+                throw new InvalidResponseException("embedding at index " + index + " has " + vector[i]
+                        + " at component " + i + "; a vector must hold finite float32 values");
+            }
+        }
     }
 
     private static float[] decodeBase64(String text, int index) {
