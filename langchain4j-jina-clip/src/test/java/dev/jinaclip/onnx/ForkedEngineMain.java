@@ -1,6 +1,9 @@
 package dev.jinaclip.onnx;
 
+import com.sun.jna.Library;
+import com.sun.jna.Native;
 import dev.jinaclip.core.ClipInput;
+import dev.jinaclip.onnx.internal.ClipTokenizer;
 import dev.jinaclip.testing.Fixtures;
 import java.awt.Color;
 import java.nio.file.Path;
@@ -85,8 +88,29 @@ public final class ForkedEngineMain {
                 System.out.println("ready");
                 System.exit(0);
             }
+            case "tokenize" -> {
+                System.out.println("CUDA runtime: " + cudaDeviceCountStatus());
+                try (ClipTokenizer tokenizer = new ClipTokenizer(model.resolve("tokenizer.json"), 512, false)) {
+                    System.out.println("tokenized into " + tokenizer.encode("a red square", 0).length + " ids");
+                }
+            }
             default -> throw new IllegalArgumentException(args[0]);
         }
+    }
+
+    /** What {@code cudaGetDeviceCount} returns (0: a GPU answered; 35: CUDA libraries, but no driver), or absent. */
+    private static String cudaDeviceCountStatus() {
+        try {
+            CudaRuntime cuda = Native.load("cudart", CudaRuntime.class);
+            return "status " + cuda.cudaGetDeviceCount(new int[1]);
+        } catch (UnsatisfiedLinkError e) {
+            return "absent";
+        }
+    }
+
+    /** The one call of the CUDA runtime that DJL's probe makes. */
+    public interface CudaRuntime extends Library {
+        int cudaGetDeviceCount(int[] count);
     }
 
     private static JinaClipOnnxEngine load(Path model) {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,6 +44,26 @@ class ForkedJvmTest {
         Forked forked = fork(List.of(), "embed-while-exiting");
 
         assertThat(forked.output).contains("ready").contains("callers stopped: 4 of 4 with the shutdown error");
+        assertThat(forked.exitCode).as(forked.output).isZero();
+    }
+
+    @Test
+    void should_log_no_gpu_warning_from_the_tokenizer_on_a_machine_with_cuda_libraries_and_no_gpu() throws Exception {
+        // .ci/run unpacks a CUDA runtime where the machine has none; jna.library.path is where DJL's probe finds it
+        String cudaRuntime = System.getenv("JINACLIP_TEST_CUDART_DIR");
+        List<String> options = cudaRuntime == null ? List.of() : List.of("-Djna.library.path=" + cudaRuntime);
+
+        Forked forked = fork(options, "tokenize");
+
+        String precondition = "CUDA runtime: status ";
+        if (!forked.output.contains(precondition) || forked.output.contains(precondition + "0\n")) {
+            String reason = "needs CUDA libraries without a usable GPU (set JINACLIP_TEST_CUDART_DIR, as .ci/run"
+                    + " does); the forked JVM said: " + forked.output.lines().filter(l -> l.startsWith("CUDA"))
+                    .findFirst().orElse("nothing");
+            assertThat(System.getenv("CI")).as(reason).isNotEqualTo("true");
+            Assumptions.abort(reason);
+        }
+        assertThat(forked.output).contains("tokenized into 5 ids").doesNotContainIgnoringCase("GPU");
         assertThat(forked.exitCode).as(forked.output).isZero();
     }
 

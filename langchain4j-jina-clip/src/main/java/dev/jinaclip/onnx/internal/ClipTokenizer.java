@@ -31,10 +31,7 @@ public final class ClipTokenizer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ClipTokenizer.class);
 
     static {
-        // DJL would otherwise query EC2 metadata and report usage; an in-process model must not call out.
-        if (System.getenv("OPT_OUT_TRACKING") == null && System.getProperty("OPT_OUT_TRACKING") == null) {
-            System.setProperty("OPT_OUT_TRACKING", "true");
-        }
+        TokenizerLibrary.load();
     }
 
     private static final JsonFactory JSON = new JsonFactory();
