@@ -13,6 +13,7 @@ import dev.langchain4j.model.embedding.request.EmbeddingRequest;
 import dev.langchain4j.model.embedding.request.EmbeddingRequestParameters;
 import dev.langchain4j.model.embedding.response.EmbeddingResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -213,6 +214,36 @@ public class JinaClipOnnxEmbeddingModel implements MultimodalEmbeddingModel, Aut
         /** Download images given by {@code http(s)} URL; default {@code true}. */
         public Builder fetchRemoteImages(Boolean fetchRemoteImages) {
             config.fetchRemoteImages(fetchRemoteImages);
+            return this;
+        }
+
+        /** Longest time to connect to an image's server; default 10 s. */
+        public Builder imageConnectTimeout(Duration imageConnectTimeout) {
+            config.imageConnectTimeout(imageConnectTimeout);
+            return this;
+        }
+
+        /** Longest silence from an image's server; default 10 s. */
+        public Builder imageReadTimeout(Duration imageReadTimeout) {
+            config.imageReadTimeout(imageReadTimeout);
+            return this;
+        }
+
+        /** Longest one image download may take in all; default 30 s. */
+        public Builder imageDownloadTimeout(Duration imageDownloadTimeout) {
+            config.imageDownloadTimeout(imageDownloadTimeout);
+            return this;
+        }
+
+        /** Most image downloads at once, all calls together; default 64. */
+        public Builder maxImageDownloads(Integer maxImageDownloads) {
+            config.maxImageDownloads(maxImageDownloads);
+            return this;
+        }
+
+        /** Most image downloads at once from one host; default 5. */
+        public Builder maxImageDownloadsPerHost(Integer maxImageDownloadsPerHost) {
+            config.maxImageDownloadsPerHost(maxImageDownloadsPerHost);
             return this;
         }
 

@@ -1,5 +1,6 @@
 package dev.jinaclip.onnx;
 
+import dev.jinaclip.core.internal.InputErrors;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
@@ -156,7 +157,7 @@ public final class JinaClipOnnxEngine implements AutoCloseable {
         List<ResolvedInput> resolved = resolver.resolve(inputs);
         for (ResolvedInput input : resolved) {
             if (input instanceof ResolvedInput.RemoteImage remote && remoteImages == null) {
-                throw new IllegalArgumentException("Input " + input.position() + ": image URL " + remote.url()
+                throw InputErrors.invalid(input.position(), "image URL " + remote.url()
                         + " would have to be downloaded, and fetchRemoteImages is off");
             }
         }

@@ -1,5 +1,6 @@
 package dev.jinaclip.springai;
 
+import dev.jinaclip.core.internal.InputErrors;
 import dev.langchain4j.data.image.Image;
 import dev.langchain4j.data.message.Content;
 import dev.langchain4j.data.message.ImageContent;
@@ -42,13 +43,18 @@ final class ClipContents {
      */
     static Content of(Document document, MetadataMode metadataMode, int position) {
         if (document == null) {
-            throw new IllegalArgumentException("Document " + position + " is null");
+            throw InputErrors.invalid(position, "document is null");
         }
         Media media = document.getMedia();
         if (media != null) {
             return ImageContent.from(image(media, position));
         }
-        URI imageUrl = ImageDocuments.imageUrl(document).orElse(null);
+        URI imageUrl;
+        try {
+            imageUrl = ImageDocuments.imageUrl(document).orElse(null);
+        } catch (IllegalArgumentException e) {
+            throw InputErrors.invalid(position, "metadata " + ImageDocuments.IMAGE_URL + " is not a URL", e);
+        }
         if (imageUrl != null) {
             return ImageContent.from(Image.builder().url(checkedUrl(imageUrl, position)).build());
         }
@@ -97,7 +103,7 @@ final class ClipContents {
     static Image image(Media media, int position) {
         MimeType mimeType = media.getMimeType();
         if (!IMAGE_ANY.includes(mimeType)) {
-            throw new IllegalArgumentException("Document " + position + ": media type " + mimeType
+            throw InputErrors.invalid(position, "media type " + mimeType
                     + " is not supported; jina-clip embeds texts and images (image/*)");
         }
         Object data = media.getData();
@@ -108,7 +114,7 @@ final class ClipContents {
             try {
                 return Image.builder().url(checkedUrl(url.toURI(), position)).mimeType(mimeType.toString()).build();
             } catch (URISyntaxException e) {
-                throw new IllegalArgumentException("Document " + position + ": image URL is malformed", e);
+                throw InputErrors.invalid(position, "image URL is malformed", e);
             }
         }
         if (data instanceof String string) {
@@ -117,7 +123,7 @@ final class ClipContents {
                     ? Image.builder().url(checkedUrl(uri, position)).mimeType(mimeType.toString()).build()
                     : base64Image(string, mimeType);
         }
-        throw new IllegalArgumentException("Document " + position + ": media data of type "
+        throw InputErrors.invalid(position, "media data of type "
                 + data.getClass().getName() + " is not supported; use bytes, a Resource, a URL or a URL string");
     }
 
@@ -141,7 +147,7 @@ final class ClipContents {
     private static URI checkedUrl(URI url, int position) {
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
         if (!IMAGE_SCHEMES.contains(scheme)) {
-            throw new IllegalArgumentException("Document " + position + ": image URL scheme '" + scheme
+            throw InputErrors.invalid(position, "image URL scheme '" + scheme
                     + "' is not supported; use http, https, file or data, or pass the image's bytes");
         }
         return url;

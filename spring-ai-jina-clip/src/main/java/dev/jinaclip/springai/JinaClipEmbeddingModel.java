@@ -1,9 +1,11 @@
 package dev.jinaclip.springai;
 
 import dev.jinaclip.langchain4j.MultimodalEmbeddingModel;
+import dev.jinaclip.core.internal.InputErrors;
 import dev.langchain4j.data.message.Content;
 import dev.langchain4j.data.message.TextContent;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.ai.document.Document;
@@ -60,18 +62,23 @@ public class JinaClipEmbeddingModel implements EmbeddingModel {
         List<Content> contents = new ArrayList<>(texts.size());
         for (int i = 0; i < texts.size(); i++) {
             if (texts.get(i) == null) {
-                throw new IllegalArgumentException("Input " + i + ": text is null");
+                throw InputErrors.invalid(i, "text is null");
             }
             contents.add(TextContent.from(texts.get(i)));
         }
         return embedder.embed(contents, embedder.options(request.getOptions()), i -> EmbeddingResultMetadata.EMPTY);
     }
 
+    /** Embeds one text; a {@code null} or blank text is an {@code Input 0: ...} error, as in a list. */
+    @Override
+    public float[] embed(String text) {
+        return call(new EmbeddingRequest(Collections.singletonList(text), null)).getResult().getOutput();
+    }
+
     /** Embeds a document's text, or its image if it has image media or is an {@link ImageDocuments} document. */
     @Override
     public float[] embed(Document document) {
-        Assert.notNull(document, "document must not be null");
-        return embedDocuments(List.of(document), null).getResult().getOutput();
+        return embedDocuments(Collections.singletonList(document), null).getResult().getOutput();
     }
 
     /**
@@ -83,6 +90,12 @@ public class JinaClipEmbeddingModel implements EmbeddingModel {
             BatchingStrategy batchingStrategy) {
         Assert.notNull(documents, "documents must not be null");
         Assert.notNull(batchingStrategy, "batchingStrategy must not be null");
+        // before batching, which would drop or trip over a null
+        for (int i = 0; i < documents.size(); i++) {
+            if (documents.get(i) == null) {
+                throw InputErrors.invalid(i, "document is null");
+            }
+        }
         List<float[]> vectors = new ArrayList<>(documents.size());
         for (List<Document> batch : batchingStrategy.batch(documents)) {
             embedDocuments(batch, options).getResults().forEach(embedding -> vectors.add(embedding.getOutput()));

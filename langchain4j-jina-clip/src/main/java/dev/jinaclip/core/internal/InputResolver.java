@@ -98,7 +98,7 @@ public final class InputResolver {
         try {
             size = Files.size(path);
         } catch (IOException e) {
-            throw new IllegalArgumentException("Input " + position + ": cannot read image file " + path, e);
+            throw InputErrors.invalid(position, "cannot read image file " + path, e);
         }
         checkSize(position, size, "image file " + path);
         return new ResolvedInput.FileImage(position, path, size);
@@ -136,6 +136,6 @@ public final class InputResolver {
     }
 
     private static IllegalArgumentException bad(int position, String problem) {
-        return new IllegalArgumentException("Input " + position + ": " + problem);
+        return InputErrors.invalid(position, problem);
     }
 }

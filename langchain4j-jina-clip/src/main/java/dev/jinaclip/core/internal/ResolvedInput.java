@@ -181,7 +181,7 @@ public abstract sealed class ResolvedInput {
             try {
                 return Files.readAllBytes(path);
             } catch (IOException e) {
-                throw new UncheckedIOException("Input " + position() + ": cannot read image file " + path, e);
+                throw new UncheckedIOException(InputErrors.message(position(), "cannot read image file " + path), e);
             }
         }
     }

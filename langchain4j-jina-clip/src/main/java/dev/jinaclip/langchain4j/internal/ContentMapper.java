@@ -1,5 +1,6 @@
 package dev.jinaclip.langchain4j.internal;
 
+import dev.jinaclip.core.internal.InputErrors;
 import dev.jinaclip.core.ClipEmbeddings;
 import dev.jinaclip.core.ClipInput;
 import dev.jinaclip.core.ClipInputType;
@@ -36,12 +37,12 @@ public final class ContentMapper {
         for (int i = 0; i < inputs.size(); i++) {
             EmbeddingInput input = inputs.get(i);
             if (input == null || input.contents().isEmpty()) {
-                throw new IllegalArgumentException("Input " + i + ": has no content");
+                throw InputErrors.invalid(i, "has no content");
             }
             if (input.contents().size() > 1) {
-                throw new UnsupportedFeatureException("Input " + i + " has " + input.contents().size()
+                throw new UnsupportedFeatureException(InputErrors.message(i, "has " + input.contents().size()
                         + " contents: jina-clip embeds one text or one image per input;"
-                        + " interleaved text+image is not supported");
+                        + " interleaved text+image is not supported"));
             }
             clipInputs.add(toClipInput(i, input.contents().get(0)));
         }
@@ -70,14 +71,14 @@ public final class ContentMapper {
     private static ClipInput toClipInput(int position, Content content) {
         if (content instanceof TextContent text) {
             if (text.text() == null) {
-                throw new IllegalArgumentException("Input " + position + ": text is null");
+                throw InputErrors.invalid(position, "text is null");
             }
             return ClipInput.text(text.text());
         }
         if (content instanceof ImageContent imageContent) {
             Image image = imageContent.image();
             if (image == null) {
-                throw new IllegalArgumentException("Input " + position + ": image is null");
+                throw InputErrors.invalid(position, "image is null");
             }
             if (image.url() != null) {
                 return ClipInput.imageUrl(image.url());
@@ -85,9 +86,9 @@ public final class ContentMapper {
             if (image.base64Data() != null) {
                 return ClipInput.imageBase64(image.base64Data());
             }
-            throw new IllegalArgumentException("Input " + position + ": image has neither a URL nor base64 data");
+            throw InputErrors.invalid(position, "image has neither a URL nor base64 data");
         }
-        throw new UnsupportedFeatureException("Input " + position + ": content type " + content.type()
-                + " is not supported; jina-clip embeds TEXT and IMAGE");
+        throw new UnsupportedFeatureException(InputErrors.message(position, "content type " + content.type()
+                + " is not supported; jina-clip embeds TEXT and IMAGE"));
     }
 }

@@ -1,5 +1,6 @@
 package dev.jinaclip.onnx.internal;
 
+import dev.jinaclip.core.internal.InputErrors;
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import com.fasterxml.jackson.core.JsonFactory;
@@ -109,14 +110,14 @@ public final class ClipTokenizer implements AutoCloseable {
         Encoding encoding = tokenizer.encode(text);
         if (encoding.exceedMaxLength()) {
             if (failOnOverflow) {
-                throw new IllegalArgumentException("Input " + position + ": text is longer than maxTextTokens ("
+                throw InputErrors.invalid(position, "text is longer than maxTextTokens ("
                         + maxTokens + " tokens); shorten it, raise maxTextTokens, or allow truncation");
             }
             log.debug("Input {}: text truncated to {} tokens", position, maxTokens);
         }
         long[] ids = encoding.getIds();
         if (ids.length == 0) {
-            throw new IllegalArgumentException("Input " + position + ": text has no tokens");
+            throw InputErrors.invalid(position, "text has no tokens");
         }
         return ids;
     }

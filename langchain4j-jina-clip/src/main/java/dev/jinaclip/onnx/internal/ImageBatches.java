@@ -1,5 +1,6 @@
 package dev.jinaclip.onnx.internal;
 
+import dev.jinaclip.core.internal.InputErrors;
 import ai.onnxruntime.OrtException;
 import dev.jinaclip.core.internal.ResolvedInput;
 import dev.jinaclip.image.ClipImagePreprocessor;
@@ -158,7 +159,7 @@ public final class ImageBatches {
             try {
                 preprocessor.writePixelValues(bytes, pixels, offset);
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("Input " + image.position() + ": " + e.getMessage(), e);
+                throw InputErrors.invalid(image.position(), e.getMessage(), e);
             }
         }
 

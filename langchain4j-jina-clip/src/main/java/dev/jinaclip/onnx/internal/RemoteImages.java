@@ -1,5 +1,6 @@
 package dev.jinaclip.onnx.internal;
 
+import dev.jinaclip.core.internal.InputErrors;
 import dev.jinaclip.onnx.JinaClipOnnxConfig;
 import java.io.IOException;
 import java.io.InputStream;
@@ -127,8 +128,7 @@ public final class RemoteImages implements AutoCloseable {
             ResponseBody body = response.body();
             MediaType type = body.contentType();
             if (type != null && !type.type().equals("image") && !type.type().equals("application")) {
-                throw new IllegalArgumentException("Input " + position + ": " + url + " is not an image (Content-Type "
-                        + type + ")");
+                throw InputErrors.invalid(position, url + " is not an image (Content-Type " + type + ")");
             }
             if (body.contentLength() > maxBytes) {
                 throw tooLarge();
@@ -155,16 +155,15 @@ public final class RemoteImages implements AutoCloseable {
                         : prefix() + " timed out: no connection within " + format(connectTimeout)
                                 + " (imageConnectTimeout)";
             }
-            return "Input " + position + ": cannot download image " + url + ": " + e.getMessage();
+            return InputErrors.message(position, "cannot download image " + url + ": " + e.getMessage());
         }
 
         private String prefix() {
-            return "Input " + position + ": downloading image " + url;
+            return InputErrors.message(position, "downloading image " + url);
         }
 
         private IllegalArgumentException tooLarge() {
-            return new IllegalArgumentException("Input " + position + ": image " + url + " is larger than " + maxBytes
-                    + " bytes");
+            return InputErrors.invalid(position, "image " + url + " is larger than " + maxBytes + " bytes");
         }
     }
 
