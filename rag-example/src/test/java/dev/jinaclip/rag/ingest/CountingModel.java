@@ -1,18 +1,18 @@
 package dev.jinaclip.rag.ingest;
 
 import dev.jinaclip.langchain4j.MultimodalEmbeddingModel;
+import dev.jinaclip.rag.ForwardingModel;
 import dev.langchain4j.model.embedding.request.EmbeddingRequest;
 import dev.langchain4j.model.embedding.response.EmbeddingResponse;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Delegates to a real model and counts the inputs it embeds, to prove what a run did not re-embed. */
-final class CountingModel implements MultimodalEmbeddingModel {
+final class CountingModel extends ForwardingModel {
 
-    private final MultimodalEmbeddingModel delegate;
     private final AtomicInteger inputs = new AtomicInteger();
 
     CountingModel(MultimodalEmbeddingModel delegate) {
-        this.delegate = delegate;
+        super(delegate);
     }
 
     int inputs() {
@@ -22,16 +22,6 @@ final class CountingModel implements MultimodalEmbeddingModel {
     @Override
     public EmbeddingResponse doEmbed(EmbeddingRequest request) {
         inputs.addAndGet(request.inputs().size());
-        return delegate.embed(request);
-    }
-
-    @Override
-    public int dimension() {
-        return delegate.dimension();
-    }
-
-    @Override
-    public String modelName() {
-        return delegate.modelName();
+        return super.doEmbed(request);
     }
 }
