@@ -31,6 +31,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -44,7 +46,10 @@ import org.slf4j.LoggerFactory;
  * <p>A run re-embeds only what changed: a file whose SHA-256 is the one in the {@link IngestionLedger} is
  * skipped, a changed file's old entries are replaced, and the entries of a deleted file are removed. A file that
  * cannot be used (unreadable, not UTF-8, not a decodable image) is reported and skipped, and the rest of the
- * corpus is indexed regardless. Runs are serialised.
+ * corpus is indexed regardless. One run at a time: a run asked for while one is under way is refused.
+ *
+ * <p>{@link #status()} tells where indexing stands (state, files done of the total, the current file), for the
+ * page, the API and the readiness of the app.
  */
 public class CorpusIngestor {
 
@@ -58,6 +63,8 @@ public class CorpusIngestor {
     private final List<String> exclude;
     private final DocumentSplitter splitter;
     private final Thumbnails thumbnails;
+    private final ReentrantLock running = new ReentrantLock();
+    private final AtomicReference<IndexingStatus> status = new AtomicReference<>(IndexingStatus.idle());
     private volatile IngestionReport last;
     /** What the store holds: the ledger of the run under way or of the last one (as saved, before any run). */
     private volatile IngestionLedger held;
@@ -124,18 +131,51 @@ public class CorpusIngestor {
                 ledger.count(Modality.TEXT), ledger.count(Modality.IMAGE), 0);
     }
 
+    /** Where indexing stands: idle before any run, then the state and progress of the current or last run. */
+    public IndexingStatus status() {
+        return status.get();
+    }
+
     /**
      * Indexes what changed in the corpus folder since the last run.
      *
-     * @throws IllegalStateException if the corpus folder does not exist
-     * @throws RuntimeException from the embedding model or the store when they fail as a whole (no network, a
+     * @throws CorpusUnavailableException if the corpus folder is missing, not a folder or cannot be listed
+     * @throws IngestionFailedException if the embedding model or the store fails as a whole (no network, a
      *     rejected API key, a database that is down); what was indexed before stays
+     * @throws IngestionInProgressException if a run is under way
      */
-    public synchronized IngestionReport ingest() {
+    public IngestionReport ingest() {
+        if (!running.tryLock()) {
+            throw new IngestionInProgressException(status.get());
+        }
+        try {
+            status.set(IndexingStatus.started());
+            IngestionReport report = run();
+            status.set(status.get().finished());
+            return report;
+        } catch (CorpusUnavailableException e) {
+            status.set(status.get().failed(e.getMessage()));
+            log.error("Could not index the corpus: {}", e.getMessage()); // a set-up problem: no stack trace
+            throw e;
+        } catch (RuntimeException e) {
+            String file = status.get().currentFile();
+            IngestionFailedException failure = new IngestionFailedException("Indexing stopped"
+                    + (file == null ? "" : " at " + file) + ": " + (e.getMessage() == null
+                    ? e.getClass().getSimpleName() : e.getMessage()), e);
+            status.set(status.get().failed(failure.getMessage()));
+            log.error("Could not index the corpus: {}", failure.getMessage(), e);
+            throw failure;
+        } finally {
+            running.unlock();
+        }
+    }
+
+    private IngestionReport run() {
         long start = System.nanoTime();
         if (!Files.isDirectory(corpusDir)) {
-            throw new IllegalStateException("The corpus folder " + corpusDir.toAbsolutePath()
-                    + " does not exist: set rag.corpus-dir to a folder of .md, .txt and image files.");
+            throw new CorpusUnavailableException("The corpus folder " + corpusDir.toAbsolutePath()
+                    + (Files.exists(corpusDir) ? " is not a folder" : " does not exist")
+                    + ": set rag.corpus-dir to a folder of .md, .txt and image files.", null);
         }
         IngestionLedger ledger = IngestionLedger.load(dataDir);
         held = ledger;
@@ -149,6 +189,7 @@ public class CorpusIngestor {
             ledger.reset(embedder);
         }
         List<CorpusFile> files = CorpusScanner.scan(corpusDir, exclude);
+        status.set(status.get().indexing(0, files.size(), null));
         Set<String> present = files.stream().map(CorpusFile::source).collect(Collectors.toSet());
         int removed = 0;
         for (String source : ledger.sources()) {
@@ -160,8 +201,10 @@ public class CorpusIngestor {
         }
         Counts counts = new Counts();
         for (int i = 0; i < files.size(); i++) {
+            status.set(status.get().indexing(i, files.size(), files.get(i).source()));
             index(files.get(i), ledger, counts, "[" + (i + 1) + "/" + files.size() + "]");
         }
+        status.set(status.get().indexing(files.size(), files.size(), null));
         checkpoint.save(); // the store first: a ledger never lists what the store lacks
         ledger.save();
         IngestionReport report = new IngestionReport(files.size(), counts.added, counts.updated, counts.unchanged,
@@ -187,9 +230,8 @@ public class CorpusIngestor {
             Entries entries = file.modality() == Modality.TEXT ? passages(file, bytes, sha256)
                     : image(file, bytes, sha256);
             try {
-                if (old.isPresent()) {
-                    store.removeAll(metadataKey(EntryMetadata.SOURCE).isEqualTo(file.source()));
-                }
+                // also for a file the ledger lacks: a run that failed may have stored it without saving the ledger
+                store.removeAll(metadataKey(EntryMetadata.SOURCE).isEqualTo(file.source()));
                 store.addAll(entries.ids(), entries.embeddings(), entries.segments());
             } catch (RuntimeException e) {
                 deleteUnusedThumbnail(ledger, entries.thumbnail()); // the store failed: no entry shows it

@@ -2,7 +2,6 @@ package dev.jinaclip.rag.ingest;
 
 import dev.jinaclip.rag.store.Modality;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.FileSystems;
 import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
@@ -39,7 +38,7 @@ final class CorpusScanner {
      *
      * @param exclude glob patterns matched against the path relative to the corpus folder ({@code LICENSES.md},
      *     {@code drafts/**})
-     * @throws UncheckedIOException if the folder cannot be listed
+     * @throws CorpusUnavailableException if the folder cannot be listed
      */
     static List<CorpusFile> scan(Path corpusDir, List<String> exclude) {
         List<PathMatcher> excluded = exclude.stream()
@@ -72,7 +71,8 @@ final class CorpusScanner {
         try {
             Files.walkFileTree(corpusDir, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, visitor);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot list the corpus folder " + corpusDir.toAbsolutePath(), e);
+            throw new CorpusUnavailableException("The corpus folder " + corpusDir.toAbsolutePath() + " cannot be"
+                    + " listed (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ").", e);
         }
         files.sort(Comparator.comparing(CorpusFile::source));
         return files;

@@ -7,17 +7,18 @@ import dev.jinaclip.rag.RagProperties;
 import dev.jinaclip.rag.store.StoreCheckpoint;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.store.embedding.EmbeddingStore;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.ReadinessState;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /** The ingestion beans, and the run at start-up ({@code rag.ingest-on-startup}, on by default). */
 @Configuration(proxyBeanMethods = false)
 public class IngestionConfiguration {
-
-    private static final Logger log = LoggerFactory.getLogger(IngestionConfiguration.class);
 
     /**
      * The thumbnails in the data folder, made only of images that pass the model's image checks: the local
@@ -38,21 +39,42 @@ public class IngestionConfiguration {
     }
 
     /**
-     * Brings the index up to date before the app reports itself ready. A failure (no corpus folder, the hosted
-     * API unreachable) is logged and the app still starts, serving what was indexed before; POST /api/ingest
-     * retries.
+     * Brings the index up to date at start-up, and keeps the app not ready (readiness {@code REFUSING_TRAFFIC},
+     * {@code /actuator/health/readiness} answering 503) until the run has finished. The web server answers
+     * meanwhile: {@code /api/status} shows the progress, searches say that indexing is under way.
+     *
+     * <p>A failed run (no corpus folder, the hosted API unreachable) still ends with the app ready: it serves what
+     * was indexed before and says why, in the log, in {@code /api/status}, in search responses and on the page,
+     * and {@code POST /api/ingest} retries; no probe would retry it, so a readiness that stayed down would only hide
+     * that page. {@code /actuator/health} is {@code DOWN} until a run succeeds ({@link #indexHealthIndicator}).
      */
     @Bean
-    public ApplicationRunner ingestOnStartup(CorpusIngestor ingestor, RagProperties properties) {
+    public ApplicationRunner ingestOnStartup(CorpusIngestor ingestor, RagProperties properties,
+            ApplicationEventPublisher events) {
         return arguments -> {
             if (!properties.ingestOnStartup()) {
                 return;
             }
+            // Spring Boot starts out refusing traffic, and accepts it once the runners are done; saying so here
+            // keeps the contract visible
+            AvailabilityChangeEvent.publish(events, ingestor, ReadinessState.REFUSING_TRAFFIC);
             try {
                 ingestor.ingest();
-            } catch (RuntimeException e) {
-                log.error("Could not index the corpus at start-up: {}", e.getMessage(), e);
+            } catch (IngestionFailedException e) {
+                // logged and kept in the ingestor's status; the app starts regardless (see above)
             }
+            AvailabilityChangeEvent.publish(events, ingestor, ReadinessState.ACCEPTING_TRAFFIC);
+        };
+    }
+
+    /** The index in {@code /actuator/health}: {@code DOWN} while the last run has failed, else {@code UP}. */
+    @Bean
+    public HealthIndicator indexHealthIndicator(CorpusIngestor ingestor) {
+        return () -> {
+            IndexingStatus status = ingestor.status();
+            Health.Builder health = status.state() == IndexingStatus.State.FAILED
+                    ? Health.down().withDetail("error", status.error()) : Health.up();
+            return health.withDetail("state", status.state().value()).withDetail("files", status.progress()).build();
         };
     }
 }

@@ -1,5 +1,6 @@
 package dev.jinaclip.rag.retrieval;
 
+import dev.jinaclip.rag.ingest.IndexingStatus;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -12,9 +13,11 @@ import org.jspecify.annotations.Nullable;
  * @param results the fused ranking, best first
  * @param answer the chat model's answer, for text queries when a chat model is configured; else null
  * @param generation {@code on} when a chat model is configured, {@code off} when the app runs retrieval-only
+ * @param indexing where indexing stood when the search began: while it is {@code indexing}, the results come from
+ *     the part of the corpus indexed so far; after a {@code failed} run, from what was indexed before
  */
 public record SearchResponse(String query, String kind, int k, List<SearchHit> results, @Nullable Answer answer,
-        String generation) {
+        String generation, IndexingStatus indexing) {
 
     /**
      * An answer written by the chat model from the top results.

@@ -3,6 +3,8 @@ package dev.jinaclip.rag.retrieval;
 import dev.jinaclip.langchain4j.MultimodalEmbeddingModel;
 import dev.jinaclip.rag.RagProperties;
 import dev.jinaclip.rag.generation.AnswerGenerator;
+import dev.jinaclip.rag.ingest.CorpusIngestor;
+import dev.jinaclip.rag.ingest.IndexingStatus;
 import dev.jinaclip.rag.store.EntryMetadata;
 import dev.langchain4j.data.document.Metadata;
 import dev.langchain4j.data.embedding.Embedding;
@@ -23,7 +25,8 @@ import org.springframework.web.util.UriUtils;
 /**
  * Answers a text or image query with one ranked list of passages and images: runs LangChain4j's
  * {@link RetrievalAugmentor} (see {@link RetrievalConfiguration}) and, for text queries when a chat model is
- * configured, has the {@link AnswerGenerator} write an answer from the augmented message.
+ * configured, has the {@link AnswerGenerator} write an answer from the augmented message. Each response says where
+ * indexing stood ({@link CorpusIngestor#status()}), so that results taken during a run are not read as complete.
  */
 @Service
 public class SearchService {
@@ -34,13 +37,15 @@ public class SearchService {
     private final MultimodalEmbeddingModel model;
     private final RagProperties properties;
     private final @Nullable AnswerGenerator generator;
+    private final CorpusIngestor ingestor;
 
     public SearchService(RetrievalAugmentor augmentor, MultimodalEmbeddingModel model, RagProperties properties,
-            ObjectProvider<AnswerGenerator> generator) {
+            ObjectProvider<AnswerGenerator> generator, CorpusIngestor ingestor) {
         this.augmentor = augmentor;
         this.model = model;
         this.properties = properties;
         this.generator = generator.getIfAvailable();
+        this.ingestor = ingestor;
     }
 
     /**
@@ -61,11 +66,12 @@ public class SearchService {
                     + MAX_QUERY_CHARS + ".");
         }
         int results = results(k);
+        IndexingStatus indexing = ingestor.status(); // before the search: a run that ends during it does not count
         AugmentationResult result = augmentor.augment(QueryParameters.request(text, results, null));
         List<SearchHit> hits = hits(result.contents());
         SearchResponse.Answer written = generator != null && answer && !hits.isEmpty()
                 ? generator.answer(result.chatMessage(), hits) : null;
-        return new SearchResponse(text, "text", results, hits, written, generation());
+        return new SearchResponse(text, "text", results, hits, written, generation(), indexing);
     }
 
     /**
@@ -79,6 +85,7 @@ public class SearchService {
      */
     public SearchResponse searchImage(byte[] image, @Nullable String fileName, @Nullable Integer k) {
         int results = results(k);
+        IndexingStatus indexing = ingestor.status();
         String mediaType = ImageUploads.mediaType(image, properties.uploadMaxSize());
         Embedding vector;
         try {
@@ -90,7 +97,7 @@ public class SearchService {
         String label = "Passages and pictures like " + (fileName == null || fileName.isBlank()
                 ? "the uploaded image" : fileName.strip());
         AugmentationResult result = augmentor.augment(QueryParameters.request(label, results, vector));
-        return new SearchResponse(label, "image", results, hits(result.contents()), null, generation());
+        return new SearchResponse(label, "image", results, hits(result.contents()), null, generation(), indexing);
     }
 
     /** {@code on} when a chat model writes answers, else {@code off}. */

@@ -27,9 +27,10 @@ import org.springframework.web.multipart.MultipartFile;
  *   <li>{@code GET /api/search?q=...&k=...&answer=true}: search by text; with a chat model, also an answer;</li>
  *   <li>{@code POST /api/search/image} (multipart, part {@code image}, optional {@code k}): search by image;</li>
  *   <li>{@code POST /api/ingest}: bring the index up to date with the corpus folder;</li>
- *   <li>{@code GET /api/status}: the set-up and the index.</li>
+ *   <li>{@code GET /api/status}: the set-up, where indexing stands and the index.</li>
  * </ul>
- * Bad input gets HTTP 400 with a problem body (see {@link ApiErrors}).
+ * Bad input gets HTTP 400 with a problem body (see {@link ApiErrors}); a run that fails or collides with another,
+ * 500 or 409 (see {@link IngestionErrors}).
  */
 @RestController
 public class SearchController {
@@ -73,7 +74,7 @@ public class SearchController {
         }
     }
 
-    /** Indexes what changed in the corpus folder. */
+    /** Indexes what changed in the corpus folder, and returns once that is done. */
     @PostMapping("/api/ingest")
     public IngestionReport ingest() {
         return ingestor.ingest();
@@ -85,7 +86,7 @@ public class SearchController {
         boolean pgvector = Arrays.asList(environment.getActiveProfiles()).contains("pgvector");
         return new StatusResponse(environment.getProperty("spring.ai.jina-clip.backend", "api").toLowerCase(
                 java.util.Locale.ROOT), model.modelName(), model.dimension(), pgvector ? "pgvector" : "in-memory",
-                ingestor.corpusDir().toAbsolutePath().normalize().toString(), ingestor.lastReport(),
+                ingestor.corpusDir().toAbsolutePath().normalize().toString(), ingestor.status(), ingestor.lastReport(),
                 search.generation(), chatModel, properties.search().defaultResults(),
                 properties.search().maxResults(), properties.uploadMaxSize().toBytes());
     }

@@ -1,5 +1,6 @@
 package dev.jinaclip.rag.web;
 
+import dev.jinaclip.rag.ingest.IndexingStatus;
 import dev.jinaclip.rag.ingest.IngestionReport;
 import org.jspecify.annotations.Nullable;
 
@@ -11,7 +12,9 @@ import org.jspecify.annotations.Nullable;
  * @param dimension its vector dimension
  * @param store {@code in-memory} or {@code pgvector}
  * @param corpus the corpus folder
- * @param index the last ingestion run
+ * @param indexing where indexing stands: state ({@code idle}, {@code indexing}, {@code ready}, {@code failed}),
+ *     progress and, after a failed run, why
+ * @param index the last finished ingestion run; before any, what the saved index holds
  * @param generation {@code on} or {@code off}
  * @param chatModel the chat model's name when generation is on
  * @param defaultResults results per search by default
@@ -19,6 +22,6 @@ import org.jspecify.annotations.Nullable;
  * @param uploadMaxBytes the largest image upload
  */
 public record StatusResponse(String backend, String model, int dimension, String store, String corpus,
-        IngestionReport index, String generation, @Nullable String chatModel, int defaultResults, int maxResults,
-        long uploadMaxBytes) {
+        IndexingStatus indexing, IngestionReport index, String generation, @Nullable String chatModel,
+        int defaultResults, int maxResults, long uploadMaxBytes) {
 }

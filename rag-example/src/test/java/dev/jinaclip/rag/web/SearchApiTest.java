@@ -37,6 +37,7 @@ class SearchApiTest extends AppTest {
                 .andExpect(jsonPath("$.kind").value("text"))
                 .andExpect(jsonPath("$.k").value(3))
                 .andExpect(jsonPath("$.generation").value("off"))
+                .andExpect(jsonPath("$.indexing.state").value("ready"))
                 .andExpect(jsonPath("$.results.length()").value(3))
                 .andExpect(jsonPath("$.results[0].source").value("images/red.png"))
                 .andExpect(jsonPath("$.results[0].modality").value("image"))
@@ -106,6 +107,8 @@ class SearchApiTest extends AppTest {
                 .andExpect(jsonPath("$.backend").value("onnx"))
                 .andExpect(jsonPath("$.dimension").value(768))
                 .andExpect(jsonPath("$.store").value("in-memory"))
+                .andExpect(jsonPath("$.indexing.state").value("ready"))
+                .andExpect(jsonPath("$.indexing.filesDone").value(8))
                 .andExpect(jsonPath("$.generation").value("off"))
                 .andExpect(jsonPath("$.index.passages").value(4))
                 .andExpect(jsonPath("$.index.images").value(4));
