@@ -22,4 +22,10 @@ public enum EmbeddingType {
     public String apiValue() {
         return apiValue;
     }
+
+    /** The API's spelling, which configuration uses too. */
+    @Override
+    public String toString() {
+        return apiValue;
+    }
 }

@@ -1,5 +1,7 @@
 package dev.jinaclip.onnx;
 
+import java.util.Locale;
+
 /**
  * The ONNX exports of jina-clip-v1 in the Hugging Face repo's {@code onnx/} folder.
  *
@@ -27,6 +29,12 @@ public enum OnnxVariant {
 
     OnnxVariant(String suffix) {
         this.suffix = suffix;
+    }
+
+    /** As configuration spells it: {@code fp32}, {@code fp16}, ... */
+    @Override
+    public String toString() {
+        return name().toLowerCase(Locale.ROOT);
     }
 
     /** The text tower's path in the repo, e.g. {@code onnx/text_model_fp16.onnx}. */

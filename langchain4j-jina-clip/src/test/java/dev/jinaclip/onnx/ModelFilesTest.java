@@ -50,7 +50,7 @@ class ModelFilesTest {
 
         assertThatThrownBy(() -> ModelFiles.in(dir, OnnxVariant.FP16))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("lacks onnx/text_model_fp16.onnx, onnx/vision_model_fp16.onnx for variant FP16")
+                .hasMessageContaining("lacks onnx/text_model_fp16.onnx, onnx/vision_model_fp16.onnx for variant fp16")
                 .hasMessageContaining("found: onnx/text_model.onnx, onnx/vision_model.onnx, tokenizer.json");
     }
 

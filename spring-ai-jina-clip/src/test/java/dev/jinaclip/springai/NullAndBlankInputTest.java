@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jinaclip.langchain4j.JinaClipOnnxEmbeddingModel;
-import dev.jinaclip.testing.Fixtures;
+import dev.jinaclip.springai.autoconfigure.TestSupport;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.ai.document.Document;
 import org.springframework.ai.embedding.DocumentEmbeddingRequest;
 import org.springframework.ai.embedding.TokenCountBatchingStrategy;
@@ -26,8 +28,9 @@ class NullAndBlankInputTest {
     private static JinaClipOnnxEmbeddingModel local;
 
     @BeforeAll
-    static void load() {
-        local = JinaClipOnnxEmbeddingModel.builder().modelDirectory(Fixtures.model("tiny")).intraOpThreads(1).build();
+    static void load(@TempDir Path dir) {
+        local = JinaClipOnnxEmbeddingModel.builder().modelDirectory(TestSupport.fixtureModel("tiny", dir))
+                .intraOpThreads(1).build();
     }
 
     @AfterAll

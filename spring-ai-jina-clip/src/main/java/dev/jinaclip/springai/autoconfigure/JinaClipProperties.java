@@ -4,6 +4,7 @@ import dev.jinaclip.api.EmbeddingType;
 import dev.jinaclip.onnx.OnnxVariant;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.Errors;
@@ -167,7 +168,13 @@ public class JinaClipProperties implements Validator {
         /** The hosted Jina Embeddings API: needs an API key and network access. */
         API,
         /** In-process ONNX Runtime: needs the model files (about 900 MB, downloaded once) and native libraries. */
-        ONNX
+        ONNX;
+
+        /** As the property is written ({@code api}, {@code onnx}): Spring Boot's failure report lists these. */
+        @Override
+        public String toString() {
+            return name().toLowerCase(Locale.ROOT);
+        }
     }
 
     /** Settings of the local backend. */

@@ -21,6 +21,10 @@ final class JinaClipPropertiesValidator {
     private JinaClipPropertiesValidator() {
     }
 
+    /**
+     * Rejected fields are named as the properties are written ({@code max-batch-size}, not {@code maxBatchSize}):
+     * Spring Boot prints the field's name in its failure report.
+     */
     static void validate(JinaClipProperties properties, Errors errors) {
         JinaClipModelName model = model(properties, errors);
         boolean api = properties.getBackend() == Backend.API;
@@ -39,35 +43,35 @@ final class JinaClipPropertiesValidator {
             }
         }
         if (HttpUrl.parse(properties.getBaseUrl()) == null) {
-            errors.rejectValue("baseUrl", "url", P + "base-url must be an http(s) URL, such as "
+            errors.rejectValue("base-url", "url", P + "base-url must be an http(s) URL, such as "
                     + JinaClipApiConfig.DEFAULT_BASE_URL);
         }
         Integer maxBatchSize = properties.getMaxBatchSize();
         int batchLimit = api ? JinaClipApiConfig.MAX_INPUTS_PER_REQUEST : Integer.MAX_VALUE;
         if (maxBatchSize != null && (maxBatchSize < 1 || maxBatchSize > batchLimit)) {
-            errors.rejectValue("maxBatchSize", "range", P + "max-batch-size must be at least 1"
+            errors.rejectValue("max-batch-size", "range", P + "max-batch-size must be at least 1"
                     + (api ? " and at most " + batchLimit + " (the API's limit per request)" : ""));
         }
         if (properties.getMaxConcurrentRequests() < 1) {
-            errors.rejectValue("maxConcurrentRequests", "range", P + "max-concurrent-requests must be at least 1");
+            errors.rejectValue("max-concurrent-requests", "range", P + "max-concurrent-requests must be at least 1");
         }
         if (properties.getTimeout() == null || properties.getTimeout().isNegative()
                 || properties.getTimeout().isZero()) {
             errors.rejectValue("timeout", "range", P + "timeout must be positive, such as 60s");
         }
         if (properties.getMaxRetries() < 0) {
-            errors.rejectValue("maxRetries", "range", P + "max-retries must be 0 (no retries) or more");
+            errors.rejectValue("max-retries", "range", P + "max-retries must be 0 (no retries) or more");
         }
         validateOnnx(properties.getOnnx(), errors);
     }
 
     private static void validateOnnx(JinaClipProperties.Onnx onnx, Errors errors) {
         if (onnx.getMaxTextTokens() < 3 || onnx.getMaxTextTokens() > JinaClipOnnxConfig.MAX_TEXT_TOKENS) {
-            errors.rejectValue("onnx.maxTextTokens", "range", P + "onnx.max-text-tokens must be between 3 and "
+            errors.rejectValue("onnx.max-text-tokens", "range", P + "onnx.max-text-tokens must be between 3 and "
                     + JinaClipOnnxConfig.MAX_TEXT_TOKENS + " (the text tower's window)");
         }
         if (onnx.getIntraOpThreads() != null && onnx.getIntraOpThreads() < 1) {
-            errors.rejectValue("onnx.intraOpThreads", "range", P + "onnx.intra-op-threads must be at least 1");
+            errors.rejectValue("onnx.intra-op-threads", "range", P + "onnx.intra-op-threads must be at least 1");
         }
         if (onnx.getRevision() == null || onnx.getRevision().isBlank()) {
             errors.rejectValue("onnx.revision", "blank", P + "onnx.revision must be a branch, tag or commit, such as "

@@ -66,7 +66,7 @@ class JinaClipAutoConfigurationTest {
                             .hasSingleBean(JinaClipDocumentEmbeddingModel.class);
                     assertThat(context.getBean(JinaClipEmbeddingModel.class).embed("red")).hasSize(768);
                     assertThat(output).contains("jina-clip: local backend (ONNX Runtime), model jina-clip-v1"
-                            + " variant FP32 from " + model);
+                            + " variant fp32 from " + model);
                 });
     }
 

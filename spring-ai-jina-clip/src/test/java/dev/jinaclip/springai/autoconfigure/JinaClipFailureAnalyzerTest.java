@@ -120,6 +120,33 @@ class JinaClipFailureAnalyzerTest {
                 .contains("Set spring.ai.jina-clip.onnx.model-dir to a folder");
     }
 
+    @Test
+    void should_list_the_valid_values_of_an_enum_property_as_the_docs_spell_them(CapturedOutput output) {
+        SpringApplicationBuilder application = new SpringApplicationBuilder(Application.class)
+                .web(WebApplicationType.NONE)
+                .properties("spring.ai.jina-clip.backend=gpu", "spring.ai.jina-clip.onnx.variant=int4");
+
+        assertThatThrownBy(application::run);
+
+        assertThat(output).contains("APPLICATION FAILED TO START").contains("spring.ai.jina-clip.backend")
+                .containsPattern("valid:\\s+api\\s+onnx\\s")
+                .doesNotContain("API").doesNotContain("ONNX\n");
+    }
+
+    @Test
+    void should_name_an_invalid_property_as_it_is_written(CapturedOutput output) {
+        SpringApplicationBuilder application = new SpringApplicationBuilder(Application.class)
+                .web(WebApplicationType.NONE)
+                .properties("spring.ai.jina-clip.api-key=jina_test", "spring.ai.jina-clip.max-batch-size=0",
+                        "spring.ai.jina-clip.onnx.max-text-tokens=2");
+
+        assertThatThrownBy(application::run);
+
+        assertThat(output).contains("APPLICATION FAILED TO START")
+                .contains("spring.ai.jina-clip.max-batch-size").contains("spring.ai.jina-clip.onnx.max-text-tokens")
+                .doesNotContain("maxBatchSize").doesNotContain("maxTextTokens");
+    }
+
     @Configuration(proxyBeanMethods = false)
     @ImportAutoConfiguration(JinaClipAutoConfiguration.class)
     static class Application {

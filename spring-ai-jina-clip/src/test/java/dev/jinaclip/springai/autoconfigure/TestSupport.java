@@ -21,7 +21,7 @@ import org.springframework.core.io.support.SpringFactoriesLoader.ArgumentResolve
 import org.springframework.core.io.support.SpringFactoriesLoader.FailureHandler;
 
 /** Shared pieces of the auto-configuration tests. */
-final class TestSupport {
+public final class TestSupport {
 
     /** A dummy key: never a real one, never read from the environment. */
     static final String API_KEY = "jina_test_key";
@@ -52,7 +52,7 @@ final class TestSupport {
     }
 
     /** Copies the ONNX fixture {@code models/<name>} of langchain4j-jina-clip's test jar into {@code dir}. */
-    static Path fixtureModel(String name, Path dir) {
+    public static Path fixtureModel(String name, Path dir) {
         try {
             for (String file : MODEL_FILES) {
                 Path target = dir.resolve(file);
