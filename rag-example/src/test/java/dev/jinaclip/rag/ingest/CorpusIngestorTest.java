@@ -194,6 +194,26 @@ class CorpusIngestorTest extends AppTest {
     }
 
     @Test
+    void should_not_index_links_that_lead_out_of_the_corpus_folder() throws IOException {
+        // given: a file and a folder outside, linked from inside; and a link that stays inside
+        Path outside = Files.createDirectories(dir.resolve("outside"));
+        Files.writeString(outside.resolve("private.md"), "red: a private note");
+        Files.createSymbolicLink(corpus.resolve("private.md"), outside.resolve("private.md"));
+        Files.createSymbolicLink(corpus.resolve("linked"), outside);
+        Files.createSymbolicLink(corpus.resolve("alias.md"), corpus.resolve("texts/red.md"));
+
+        // when
+        IngestionReport report = ingestor().ingest();
+
+        // then
+        assertThat(report.files()).isEqualTo(9);
+        assertThat(store.search(EmbeddingSearchRequest.builder().queryEmbedding(appModel.embed("red").content())
+                .maxResults(50).build()).matches())
+                .extracting(match -> match.embedded().metadata().getString(EntryMetadata.SOURCE))
+                .contains("alias.md").doesNotContain("private.md", "linked/private.md");
+    }
+
+    @Test
     void should_replace_the_thumbnail_of_an_image_whose_content_changed() throws IOException {
         // given
         CorpusIngestor ingestor = ingestor();
@@ -280,7 +300,7 @@ class CorpusIngestorTest extends AppTest {
         };
 
         // when / then
-        assertThatThrownBy(() -> ingestor().ingest()).hasMessage("the database is down");
+        assertThatThrownBy(() -> ingestor().ingest()).hasMessage("Indexing stopped at images/blue.png: the database is down");
         assertThat(thumbnailFiles()).isEmpty();
     }
 

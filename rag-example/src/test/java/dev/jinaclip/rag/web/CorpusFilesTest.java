@@ -57,8 +57,8 @@ class CorpusFilesTest {
     }
 
     /**
-     * Beside the test corpus: files excluded, hidden, and linked from outside; indexed (the scanner follows links,
-     * so the outside files are indexed too); then files created, deleted and swapped for links since.
+     * Beside the test corpus: files excluded, hidden, and linked from outside (which the scanner does not index);
+     * indexed; then files created, deleted and swapped for links since.
      */
     @BeforeAll
     void corpusChangedSinceIndexing() throws IOException {
@@ -113,8 +113,8 @@ class CorpusFilesTest {
             "/corpus/secret/key.txt", // excluded by secret/**
             "/corpus/.hidden/notes.txt", // in a hidden folder
             "/corpus/.notes.txt", // hidden
-            "/corpus/texts/outside.txt", // indexed, but a link to a file outside the corpus
-            "/corpus/linked/private.txt", // indexed, but in a linked folder outside the corpus
+            "/corpus/texts/outside.txt", // a link to a file outside the corpus
+            "/corpus/linked/private.txt", // in a linked folder outside the corpus
             "/corpus/texts/new.txt", // created after indexing
             "/corpus/texts/weather.txt", // deleted after indexing
             "/corpus/texts/cats.md", // swapped for a link to outside after indexing
