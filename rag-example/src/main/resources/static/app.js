@@ -63,7 +63,10 @@ function pollWhileIndexing() {
     if (polling || !(reindexing || status.indexing.state === "indexing")) return;
     polling = setTimeout(() => {
         polling = null;
-        loadStatus().catch((e) => showError(`Cannot reach the app: ${e.message}`));
+        loadStatus().catch((e) => {
+            showError(`Cannot reach the app: ${e.message}`);
+            pollWhileIndexing(); // a poll that failed (a restart, a dropped connection) is tried again
+        });
     }, 1000);
 }
 

@@ -1,14 +1,11 @@
 package dev.jinaclip.api;
 
 import dev.jinaclip.api.internal.ApiError;
-import dev.jinaclip.core.internal.Backoff;
 import dev.jinaclip.api.internal.Batches;
 import dev.jinaclip.api.internal.DecodedBatch;
 import dev.jinaclip.api.internal.HttpExchangeLogger;
-import dev.jinaclip.core.internal.InputResolver;
 import dev.jinaclip.api.internal.InvalidResponseException;
 import dev.jinaclip.api.internal.KeyRedactor;
-import dev.jinaclip.core.internal.ResolvedInput;
 import dev.jinaclip.api.internal.RequestBodies;
 import dev.jinaclip.api.internal.ResponseDecoder;
 import dev.jinaclip.api.internal.ResponseLimit;
@@ -19,6 +16,9 @@ import dev.jinaclip.core.ClipEmbeddings;
 import dev.jinaclip.core.ClipInput;
 import dev.jinaclip.core.ClipInputType;
 import dev.jinaclip.core.ClipUsage;
+import dev.jinaclip.core.internal.Backoff;
+import dev.jinaclip.core.internal.InputResolver;
+import dev.jinaclip.core.internal.ResolvedInput;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Clock;

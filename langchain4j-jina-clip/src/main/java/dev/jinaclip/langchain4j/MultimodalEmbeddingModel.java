@@ -1,7 +1,6 @@
 package dev.jinaclip.langchain4j;
 
 import dev.jinaclip.core.internal.InputErrors;
-import dev.jinaclip.core.internal.InputErrors;
 import dev.jinaclip.langchain4j.internal.ObservedEmbedding;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.image.Image;

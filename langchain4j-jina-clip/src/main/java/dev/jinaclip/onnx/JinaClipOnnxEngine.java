@@ -1,12 +1,12 @@
 package dev.jinaclip.onnx;
 
-import dev.jinaclip.core.internal.InputErrors;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import dev.jinaclip.core.ClipEmbeddings;
 import dev.jinaclip.core.ClipInput;
 import dev.jinaclip.core.ClipUsage;
+import dev.jinaclip.core.internal.InputErrors;
 import dev.jinaclip.core.internal.InputResolver;
 import dev.jinaclip.core.internal.ResolvedInput;
 import dev.jinaclip.image.ClipImagePreprocessor;
@@ -254,6 +254,8 @@ public final class JinaClipOnnxEngine implements AutoCloseable {
     private final class ShutdownParticipant implements OrtRuntime.Participant {
         @Override
         public void abortForShutdown() {
+            // no lifecycle lock here: a caller holding the read lock must be stopped, not waited for; the towers
+            // make terminate() and close() exclusive
             // image threads keep running the decodes already queued (milliseconds each), so that no caller
             // waits for a decode that would never run; the towers refuse the batches they produce
             aborted = true;

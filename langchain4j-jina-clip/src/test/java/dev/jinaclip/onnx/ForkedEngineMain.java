@@ -4,6 +4,7 @@ import com.sun.jna.Library;
 import com.sun.jna.Native;
 import dev.jinaclip.core.ClipInput;
 import dev.jinaclip.onnx.internal.ClipTokenizer;
+import dev.jinaclip.onnx.internal.OrtRuntime;
 import dev.jinaclip.testing.Fixtures;
 import java.awt.Color;
 import java.nio.file.Path;
@@ -39,7 +40,7 @@ public final class ForkedEngineMain {
                 embed(engine);
                 // a hook of the application that still uses the model, as a web server finishing a request does
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                    sleep(300);
+                    awaitShutdownBegun();
                     try {
                         embed(engine);
                         System.out.println("hook: embedded");
@@ -119,6 +120,14 @@ public final class ForkedEngineMain {
 
     private static List<float[]> embed(JinaClipOnnxEngine engine) {
         return engine.embed(INPUTS).vectors();
+    }
+
+    /** Waits for the engine's own shutdown hook to have begun, as a slower application hook would find it. */
+    private static void awaitShutdownBegun() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!OrtRuntime.isShuttingDown() && System.nanoTime() < deadline) {
+            sleep(5);
+        }
     }
 
     private static void sleep(long millis) {

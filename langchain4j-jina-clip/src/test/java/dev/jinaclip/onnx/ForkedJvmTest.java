@@ -55,14 +55,16 @@ class ForkedJvmTest {
 
         Forked forked = fork(options, "tokenize");
 
-        String precondition = "CUDA runtime: status ";
-        if (!forked.output.contains(precondition) || forked.output.contains(precondition + "0\n")) {
-            String reason = "needs CUDA libraries without a usable GPU (set JINACLIP_TEST_CUDART_DIR, as .ci/run"
-                    + " does); the forked JVM said: " + forked.output.lines().filter(l -> l.startsWith("CUDA"))
-                    .findFirst().orElse("nothing");
+        String status = forked.output.lines().filter(line -> line.startsWith("CUDA runtime: ")).findFirst()
+                .orElse("CUDA runtime: nothing printed");
+        if (!status.startsWith("CUDA runtime: status ")) {
+            String reason = "needs CUDA libraries (set JINACLIP_TEST_CUDART_DIR, as .ci/run does); " + status;
             assertThat(System.getenv("CI")).as(reason).isNotEqualTo("true");
             Assumptions.abort(reason);
         }
+        // 0: a GPU answered; 100: no device, which DJL logs at DEBUG: neither is the machine this test is about
+        Assumptions.assumeFalse(status.endsWith(" 0") || status.endsWith(" 100"),
+                "needs CUDA libraries without a GPU driver (cudaGetDeviceCount fails otherwise); " + status);
         assertThat(forked.output).contains("tokenized into 5 ids").doesNotContainIgnoringCase("GPU");
         assertThat(forked.exitCode).as(forked.output).isZero();
     }

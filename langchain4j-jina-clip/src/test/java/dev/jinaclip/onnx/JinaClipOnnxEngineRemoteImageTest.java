@@ -158,6 +158,17 @@ class JinaClipOnnxEngineRemoteImageTest {
     }
 
     @Test
+    void should_name_the_input_of_a_url_that_java_accepts_and_the_http_client_does_not() {
+        // java.net.URI takes port 99999; OkHttp refuses it when the request is built
+        JinaClipOnnxEngine engine = engine(config -> { });
+        List<ClipInput> inputs = List.of(ClipInput.text("red"),
+                ClipInput.imageUrl(java.net.URI.create("http://127.0.0.1:99999/red.png")));
+
+        assertThatThrownBy(() -> engine.embed(inputs)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("Input 1: image URL http://127.0.0.1:99999/red.png cannot be downloaded: ");
+    }
+
+    @Test
     void should_cancel_the_downloads_of_a_call_that_failed() throws Exception {
         // one download slot: a download that the failed call left running would hold it
         JinaClipOnnxEngine engine = engine(config -> config.maxImageDownloads(1));

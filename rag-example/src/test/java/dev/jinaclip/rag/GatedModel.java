@@ -14,7 +14,7 @@ public final class GatedModel extends ForwardingModel {
 
     private Predicate<Thread> held = thread -> false;
 
-    GatedModel(MultimodalEmbeddingModel delegate) {
+    public GatedModel(MultimodalEmbeddingModel delegate) {
         super(delegate);
     }
 

@@ -1,7 +1,7 @@
 package dev.jinaclip.springai;
 
-import dev.jinaclip.langchain4j.MultimodalEmbeddingModel;
 import dev.jinaclip.core.internal.InputErrors;
+import dev.jinaclip.langchain4j.MultimodalEmbeddingModel;
 import dev.langchain4j.data.message.Content;
 import dev.langchain4j.data.message.TextContent;
 import java.util.ArrayList;

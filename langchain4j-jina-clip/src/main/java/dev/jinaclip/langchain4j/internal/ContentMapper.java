@@ -1,9 +1,9 @@
 package dev.jinaclip.langchain4j.internal;
 
-import dev.jinaclip.core.internal.InputErrors;
 import dev.jinaclip.core.ClipEmbeddings;
 import dev.jinaclip.core.ClipInput;
 import dev.jinaclip.core.ClipInputType;
+import dev.jinaclip.core.internal.InputErrors;
 import dev.jinaclip.langchain4j.ClipEmbeddingResponseMetadata;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.image.Image;

@@ -1,7 +1,7 @@
 package dev.jinaclip.onnx.internal;
 
-import dev.jinaclip.core.internal.InputErrors;
 import ai.onnxruntime.OrtException;
+import dev.jinaclip.core.internal.InputErrors;
 import dev.jinaclip.core.internal.ResolvedInput;
 import dev.jinaclip.image.ClipImagePreprocessor;
 import java.io.UncheckedIOException;

@@ -26,6 +26,7 @@ abstract class OnnxTower implements AutoCloseable {
     // shared by every run of this session, so that terminate() stops them all
     private final OrtSession.RunOptions runOptions;
     private final String outputName;
+    private boolean closed;
     private final int dimension;
 
     OnnxTower(OrtEnvironment environment, Path file, OrtSession.SessionOptions options, String outputName,
@@ -105,8 +106,14 @@ abstract class OnnxTower implements AutoCloseable {
         }
     }
 
-    /** Makes running and later runs of this tower fail as soon as possible; the session stays open. */
-    public void terminate() {
+    /**
+     * Makes running and later runs of this tower fail as soon as possible; the session stays open. Does nothing
+     * once the tower is closed.
+     */
+    public synchronized void terminate() {
+        if (closed) {
+            return;
+        }
         try {
             runOptions.setTerminate(true);
         } catch (OrtException e) {
@@ -163,8 +170,13 @@ abstract class OnnxTower implements AutoCloseable {
         }
     }
 
+    // synchronized with terminate(), which may come from the JVM's shutdown hook while the owner closes the tower
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         try {
             session.close();
         } catch (OrtException e) {

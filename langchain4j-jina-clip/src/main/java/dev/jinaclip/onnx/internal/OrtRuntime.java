@@ -121,7 +121,13 @@ public final class OrtRuntime {
     private static void shutDown() {
         shuttingDown = true;
         List<Participant> participants = new ArrayList<>(PARTICIPANTS);
-        participants.forEach(Participant::abortForShutdown);
+        for (Participant participant : participants) {
+            try {
+                participant.abortForShutdown();
+            } catch (RuntimeException e) {
+                log.warn("Could not stop a jina-clip model at shutdown: {}", e.toString());
+            }
+        }
         boolean allClosed = true;
         for (Participant participant : participants) {
             try {

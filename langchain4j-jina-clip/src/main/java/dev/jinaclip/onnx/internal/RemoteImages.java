@@ -37,6 +37,7 @@ public final class RemoteImages implements AutoCloseable {
     private final Duration connectTimeout;
     private final Duration readTimeout;
     private final Duration downloadTimeout;
+    private volatile boolean closing;
 
     /** Downloads with the limits of {@code config}. */
     public RemoteImages(JinaClipOnnxConfig config) {
@@ -62,7 +63,14 @@ public final class RemoteImages implements AutoCloseable {
      * that is not an image or is too large, a time limit. Cancelling the future cancels the download.
      */
     public CompletableFuture<byte[]> fetch(String url, int position) {
-        Request request = new Request.Builder().url(url).header("Accept", "image/*").build();
+        Request request;
+        try {
+            request = new Request.Builder().url(url).header("Accept", "image/*").build();
+        } catch (IllegalArgumentException e) {
+            // java.net.URI accepts some URLs that OkHttp does not: a failed future, like any other failure
+            return CompletableFuture.failedFuture(InputErrors.invalid(position, "image URL " + url
+                    + " cannot be downloaded: " + e.getMessage(), e));
+        }
         Call call = http.newCall(request);
         Download download = new Download(url, position);
         call.addEventListener(download);
@@ -78,6 +86,7 @@ public final class RemoteImages implements AutoCloseable {
     /** Cancels the downloads in progress and lets the download threads go. */
     @Override
     public void close() {
+        closing = true;
         http.dispatcher().cancelAll();
         http.dispatcher().executorService().shutdown();
         http.connectionPool().evictAll();
@@ -143,10 +152,11 @@ public final class RemoteImages implements AutoCloseable {
         }
 
         private String failure(Call call, IOException e) {
-            // the call timeout cancels the call; a cancellation of ours has already completed the future
+            // the call timeout cancels the call, and so does close(); a future cancelled by its caller is complete
             if (call.isCanceled()) {
-                return prefix() + " timed out: not complete after " + format(downloadTimeout)
-                        + " (imageDownloadTimeout)";
+                return closing ? prefix() + " was cancelled: the model is closing"
+                        : prefix() + " timed out: not complete after " + format(downloadTimeout)
+                                + " (imageDownloadTimeout)";
             }
             if (e instanceof SocketTimeoutException) {
                 return connected

@@ -9,7 +9,7 @@ import org.slf4j.LoggerFactory;
  * GPU warnings of DJL's CUDA probe. When DJL loads the library it detects the platform, which asks the CUDA
  * runtime for the number of GPUs; on a machine that has CUDA libraries but no GPU driver that logs "Failed to
  * detect GPU count" at WARN, twice, although the tokenizer's native code is CPU-only. The probe's logging is
- * turned off for that one load and restored afterwards, so DJL's other users keep their warnings.
+ * turned off for that one load and then set back as it was, so DJL's other users keep their warnings.
  */
 final class TokenizerLibrary {
 
@@ -31,6 +31,7 @@ final class TokenizerLibrary {
             System.setProperty("OPT_OUT_TRACKING", "true");
         }
         Field probeLogging = probeLogging();
+        boolean wasLogging = getQuietly(probeLogging);
         setQuietly(probeLogging, false);
         try {
             // its static initialiser loads the library; a failure is kept and reported when the tokenizer is built
@@ -38,7 +39,7 @@ final class TokenizerLibrary {
         } catch (ClassNotFoundException e) {
             throw new IllegalStateException("DJL's tokenizers library (ai.djl.huggingface:tokenizers) is missing", e);
         } finally {
-            setQuietly(probeLogging, true);
+            setQuietly(probeLogging, wasLogging);
         }
         loaded = true;
     }
@@ -52,6 +53,17 @@ final class TokenizerLibrary {
         } catch (ReflectiveOperationException | RuntimeException e) {
             log.debug("Cannot silence DJL's CUDA probe (DJL changed?): {}", e.toString());
             return null;
+        }
+    }
+
+    private static boolean getQuietly(Field field) {
+        if (field == null) {
+            return true;
+        }
+        try {
+            return field.getBoolean(null);
+        } catch (IllegalAccessException | RuntimeException e) {
+            return true;
         }
     }
 

@@ -64,7 +64,7 @@ public class CorpusIngestor {
     private final DocumentSplitter splitter;
     private final Thumbnails thumbnails;
     private final ReentrantLock running = new ReentrantLock();
-    private final AtomicReference<IndexingStatus> status = new AtomicReference<>(IndexingStatus.idle());
+    private final AtomicReference<IndexingStatus> status;
     private volatile IngestionReport last;
     /** What the store holds: the ledger of the run under way or of the last one (as saved, before any run). */
     private volatile IngestionLedger held;
@@ -82,6 +82,9 @@ public class CorpusIngestor {
         this.splitter = DocumentSplitters.recursive(properties.passages().maxChars(),
                 properties.passages().overlapChars());
         this.held = IngestionLedger.load(dataDir);
+        // the web server answers before the runners start: a run that is about to start is already "indexing"
+        this.status = new AtomicReference<>(properties.ingestOnStartup() ? IndexingStatus.started()
+                : IndexingStatus.idle());
     }
 
     /** The folder this ingestor indexes. */
@@ -100,9 +103,12 @@ public class CorpusIngestor {
             return Optional.empty();
         }
         Path path = corpusDir.resolve(source);
+        CorpusRules rules = new CorpusRules(corpusDir, exclude);
         try {
             Path real = path.toRealPath();
-            if (!real.startsWith(corpusDir.toRealPath()) || !Files.isRegularFile(real)) {
+            // the rules again, as the file may have been swapped for a link since it was indexed
+            if (!rules.admitsListed(corpusDir.relativize(path)) || !rules.admitsTarget(real)
+                    || !Files.isRegularFile(real)) {
                 return Optional.empty();
             }
             return CorpusScanner.classify(path, source).map(file -> new CorpusFile(real, file.source(),
@@ -126,7 +132,7 @@ public class CorpusIngestor {
         if (report != null) {
             return report;
         }
-        IngestionLedger ledger = IngestionLedger.load(dataDir);
+        IngestionLedger ledger = held;
         return new IngestionReport(ledger.sources().size(), 0, 0, ledger.sources().size(), 0, List.of(),
                 ledger.count(Modality.TEXT), ledger.count(Modality.IMAGE), 0);
     }
@@ -148,6 +154,19 @@ public class CorpusIngestor {
         if (!running.tryLock()) {
             throw new IngestionInProgressException(status.get());
         }
+        return runLocked();
+    }
+
+    /**
+     * Indexes what changed, as {@link #ingest()}, after waiting for a run under way to end (one asked for through
+     * the API between the web server's start and the app's start-up run, say).
+     */
+    public IngestionReport ingestAfterRunUnderWay() {
+        running.lock();
+        return runLocked();
+    }
+
+    private IngestionReport runLocked() {
         try {
             status.set(IndexingStatus.started());
             IngestionReport report = run();

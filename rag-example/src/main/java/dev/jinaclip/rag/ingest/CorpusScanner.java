@@ -2,13 +2,11 @@ package dev.jinaclip.rag.ingest;
 
 import dev.jinaclip.rag.store.Modality;
 import java.io.IOException;
-import java.nio.file.FileSystems;
 import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.FileVisitor;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.PathMatcher;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
@@ -23,9 +21,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Finds the files of a corpus folder to index, by extension: texts (.md, .markdown, .txt) and images (.jpg, .jpeg,
- * .png, .webp, .gif). Symbolic links are followed while they stay inside the corpus folder; a link that leads out of
- * it is not indexed (what the index holds is shown and served, so it must lie in the folder the user chose), and is
- * logged. Hidden files and folders, other extensions and the excluded glob patterns are skipped.
+ * .png, .webp, .gif), as far as {@link CorpusRules} admit them. Symbolic links are followed; one that the rules refuse
+ * (it leads out of the folder, or to a hidden or excluded file) is logged. Other extensions are skipped.
  */
 final class CorpusScanner {
 
@@ -46,23 +43,21 @@ final class CorpusScanner {
      * @throws CorpusUnavailableException if the folder cannot be listed
      */
     static List<CorpusFile> scan(Path corpusDir, List<String> exclude) {
-        List<PathMatcher> excluded = exclude.stream()
-                .map(pattern -> FileSystems.getDefault().getPathMatcher("glob:" + pattern))
-                .toList();
+        CorpusRules rules = new CorpusRules(corpusDir, exclude);
         List<CorpusFile> files = new ArrayList<>();
-        List<String> outside = new ArrayList<>();
-        Path corpusReal = realPath(corpusDir);
+        List<String> refused = new ArrayList<>();
         FileVisitor<Path> visitor = new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
                 if (dir.equals(corpusDir)) {
                     return FileVisitResult.CONTINUE;
                 }
-                if (hidden(dir)) {
+                Path relative = corpusDir.relativize(dir);
+                if (!rules.admitsListed(relative)) {
                     return FileVisitResult.SKIP_SUBTREE;
                 }
-                if (leadsOutside(dir, corpusReal)) {
-                    outside.add(source(corpusDir.relativize(dir)) + "/");
+                if (!rules.admitsTarget(dir)) {
+                    refused.add(source(relative) + "/");
                     return FileVisitResult.SKIP_SUBTREE;
                 }
                 return FileVisitResult.CONTINUE;
@@ -71,11 +66,11 @@ final class CorpusScanner {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
                 Path relative = corpusDir.relativize(file);
-                if (hidden(file) || excluded.stream().anyMatch(matcher -> matcher.matches(relative))) {
+                if (!rules.admitsListed(relative)) {
                     return FileVisitResult.CONTINUE;
                 }
-                if (attributes.isRegularFile() && leadsOutside(file, corpusReal)) {
-                    outside.add(source(relative));
+                if (!rules.admitsTarget(file)) {
+                    refused.add(source(relative));
                     return FileVisitResult.CONTINUE;
                 }
                 // a link whose target is gone is listed too, so that the run reports it as unreadable
@@ -96,9 +91,9 @@ final class CorpusScanner {
             throw new CorpusUnavailableException("The corpus folder " + corpusDir.toAbsolutePath() + " cannot be"
                     + " listed (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ").", e);
         }
-        if (!outside.isEmpty()) {
-            log.info("Not indexed, as links that lead out of the corpus folder {}: {}", corpusReal,
-                    String.join(", ", outside));
+        if (!refused.isEmpty()) {
+            log.info("Not indexed, as links that lead out of the corpus folder {} or to a hidden or excluded file in"
+                    + " it: {}", rules.corpusReal(), String.join(", ", refused));
         }
         files.sort(Comparator.comparing(CorpusFile::source));
         return files;
@@ -106,22 +101,6 @@ final class CorpusScanner {
 
     private static String source(Path relative) {
         return relative.toString().replace(relative.getFileSystem().getSeparator(), "/");
-    }
-
-    private static Path realPath(Path path) {
-        try {
-            return path.toRealPath();
-        } catch (IOException e) {
-            return path.toAbsolutePath().normalize(); // listing it fails next, with a clear error
-        }
-    }
-
-    private static boolean leadsOutside(Path path, Path corpusReal) {
-        try {
-            return !path.toRealPath().startsWith(corpusReal);
-        } catch (IOException e) {
-            return false; // gone since it was listed: reported as unreadable when it is read
-        }
     }
 
     /** The corpus file at {@code file}, by its extension; empty for a kind of file that is not indexed. */
@@ -134,9 +113,5 @@ final class CorpusScanner {
         }
         Modality modality = mediaType.startsWith("image/") ? Modality.IMAGE : Modality.TEXT;
         return Optional.of(new CorpusFile(file, source, modality, mediaType));
-    }
-
-    private static boolean hidden(Path path) {
-        return path.getFileName() != null && path.getFileName().toString().startsWith(".");
     }
 }

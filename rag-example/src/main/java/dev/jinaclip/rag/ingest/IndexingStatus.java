@@ -21,10 +21,11 @@ public record IndexingStatus(State state, int filesDone, int filesTotal, @Nullab
     /** The state of indexing. */
     public enum State {
 
-        /** No run since the app started ({@code rag.ingest-on-startup=false}); the index is what was saved. */
+        /** No run since the app started, and none about to ({@code rag.ingest-on-startup=false}): the index is what
+         * was saved. */
         IDLE,
 
-        /** A run is under way: the index holds part of the corpus. */
+        /** A run is under way, or about to start at start-up: the index holds part of the corpus. */
         INDEXING,
 
         /** The last run finished: the index matches the corpus as it was then. */

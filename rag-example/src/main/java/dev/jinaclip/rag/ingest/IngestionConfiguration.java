@@ -8,11 +8,8 @@ import dev.jinaclip.rag.store.StoreCheckpoint;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.store.embedding.EmbeddingStore;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.availability.AvailabilityChangeEvent;
-import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -49,21 +46,17 @@ public class IngestionConfiguration {
      * that page. {@code /actuator/health} is {@code DOWN} until a run succeeds ({@link #indexHealthIndicator}).
      */
     @Bean
-    public ApplicationRunner ingestOnStartup(CorpusIngestor ingestor, RagProperties properties,
-            ApplicationEventPublisher events) {
+    public ApplicationRunner ingestOnStartup(CorpusIngestor ingestor, RagProperties properties) {
         return arguments -> {
             if (!properties.ingestOnStartup()) {
                 return;
             }
-            // Spring Boot starts out refusing traffic, and accepts it once the runners are done; saying so here
-            // keeps the contract visible
-            AvailabilityChangeEvent.publish(events, ingestor, ReadinessState.REFUSING_TRAFFIC);
+            // Spring Boot refuses traffic (readiness) until every runner has returned, this one included
             try {
-                ingestor.ingest();
+                ingestor.ingestAfterRunUnderWay();
             } catch (IngestionFailedException e) {
                 // logged and kept in the ingestor's status; the app starts regardless (see above)
             }
-            AvailabilityChangeEvent.publish(events, ingestor, ReadinessState.ACCEPTING_TRAFFIC);
         };
     }
 

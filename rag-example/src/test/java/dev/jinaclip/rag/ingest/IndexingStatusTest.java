@@ -7,6 +7,7 @@ import dev.jinaclip.image.ClipImagePreprocessor;
 import dev.jinaclip.langchain4j.MultimodalEmbeddingModel;
 import dev.jinaclip.rag.AppTest;
 import dev.jinaclip.rag.ForwardingModel;
+import dev.jinaclip.rag.GatedModel;
 import dev.jinaclip.rag.TestCorpus;
 import dev.jinaclip.rag.store.EntryMetadata;
 import dev.langchain4j.data.segment.TextSegment;
@@ -19,6 +20,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,10 +36,11 @@ class IndexingStatusTest extends AppTest {
     Path dir;
 
     @Test
-    void should_be_idle_before_a_run_and_ready_with_every_file_done_after_one() {
-        // given
+    void should_be_indexing_before_the_start_up_run_and_ready_with_every_file_done_after_it() {
+        // given: with rag.ingest-on-startup, the web server answers before the run starts, and says it is coming
         CorpusIngestor ingestor = ingestor(TestCorpus.write(dir.resolve("corpus")), appModel);
-        assertThat(ingestor.status()).isEqualTo(new IndexingStatus(IndexingStatus.State.IDLE, 0, 0, null, null));
+        assertThat(ingestor.status()).isEqualTo(new IndexingStatus(IndexingStatus.State.INDEXING, 0, 0, null, null));
+        assertThat(ingestor.status().progress()).isEqualTo("listing the files");
 
         // when
         ingestor.ingest();
@@ -44,6 +48,29 @@ class IndexingStatusTest extends AppTest {
         // then
         assertThat(ingestor.status()).isEqualTo(new IndexingStatus(IndexingStatus.State.READY, 8, 8, null, null));
         assertThat(ingestor.status().progress()).isEqualTo("8 of 8 files");
+    }
+
+    @Test
+    void should_let_the_start_up_run_wait_for_a_run_asked_for_before_it_instead_of_failing() throws Exception {
+        // given: a run asked for through the API in the moment between the web server's start and the runners
+        GatedModel model = new GatedModel(appModel);
+        CorpusIngestor ingestor = ingestor(TestCorpus.write(dir.resolve("corpus")), model);
+        model.holdAll();
+        CompletableFuture<IngestionReport> asked = CompletableFuture.supplyAsync(ingestor::ingest);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (ingestor.status().currentFile() == null && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+
+        // when
+        CompletableFuture<IngestionReport> startUp = CompletableFuture.supplyAsync(ingestor::ingestAfterRunUnderWay);
+
+        // then: a third run is refused, the start-up run waits and then finds everything indexed
+        assertThatThrownBy(ingestor::ingest).isInstanceOf(IngestionInProgressException.class);
+        assertThat(startUp).isNotDone();
+        model.release();
+        assertThat(asked.get(30, TimeUnit.SECONDS).added()).isEqualTo(8);
+        assertThat(startUp.get(30, TimeUnit.SECONDS).unchanged()).isEqualTo(8);
     }
 
     @Test

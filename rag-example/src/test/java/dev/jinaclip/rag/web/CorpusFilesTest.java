@@ -57,7 +57,8 @@ class CorpusFilesTest {
     }
 
     /**
-     * Beside the test corpus: files excluded, hidden, and linked from outside (which the scanner does not index);
+     * Beside the test corpus: files excluded, hidden, linked from outside and linked to excluded or hidden files
+     * (which the scanner does not index);
      * indexed; then files created, deleted and swapped for links since.
      */
     @BeforeAll
@@ -72,12 +73,16 @@ class CorpusFilesTest {
         Files.createSymbolicLink(CORPUS.resolve("texts/outside.txt"), OUTSIDE.resolve("private.txt"));
         Files.createSymbolicLink(CORPUS.resolve("linked"), OUTSIDE);
         Files.createSymbolicLink(CORPUS.resolve("texts/alias.txt"), CORPUS.resolve("texts/blue.txt"));
-        ingestor.ingest(); // waits for the run at start-up, if one is under way, and indexes the additions
+        Files.createSymbolicLink(CORPUS.resolve("texts/key.txt"), CORPUS.resolve("secret/key.txt"));
+        Files.createSymbolicLink(CORPUS.resolve("texts/notes.txt"), CORPUS.resolve(".hidden/notes.txt"));
+        ingestor.ingest(); // indexes the additions; @SpringBootTest has waited for the run at start-up
 
         Files.writeString(CORPUS.resolve("texts/new.txt"), "Written after indexing.");
         Files.delete(CORPUS.resolve("texts/weather.txt"));
         Files.delete(CORPUS.resolve("texts/cats.md"));
         Files.createSymbolicLink(CORPUS.resolve("texts/cats.md"), OUTSIDE.resolve("private.txt"));
+        Files.delete(CORPUS.resolve("images/grey.png"));
+        Files.createSymbolicLink(CORPUS.resolve("images/grey.png"), CORPUS.resolve(".hidden/notes.txt"));
         Files.createDirectories(DATA.resolve("thumbnails"));
         Files.write(DATA.resolve("thumbnails").resolve("ab".repeat(32) + ".jpg"), TestCorpus.noiseJpeg(32, 32));
     }
@@ -118,6 +123,9 @@ class CorpusFilesTest {
             "/corpus/texts/new.txt", // created after indexing
             "/corpus/texts/weather.txt", // deleted after indexing
             "/corpus/texts/cats.md", // swapped for a link to outside after indexing
+            "/corpus/texts/key.txt", // a link to an excluded file
+            "/corpus/texts/notes.txt", // a link to a file in a hidden folder
+            "/corpus/images/grey.png", // swapped for a link to a hidden file after indexing
             "/corpus/images/", // a folder
             "/corpus/data.csv" // never indexable
     })

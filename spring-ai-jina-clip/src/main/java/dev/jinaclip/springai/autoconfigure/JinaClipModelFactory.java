@@ -102,7 +102,7 @@ final class JinaClipModelFactory {
             throw new JinaClipConfigurationException("jina-clip's local backend could not load the model: "
                     + e.getMessage(), "Check that " + (modelDir != null ? P + "onnx.model-dir" : "the cached model")
                     + " holds the ONNX export of " + JinaClipOnnxConfig.DEFAULT_REPO_ID + " for " + P + "onnx.variant="
-                    + onnx.getVariant().name().toLowerCase(java.util.Locale.ROOT) + ", and that the other "
+                    + onnx.getVariant() + ", and that the other "
                     + P + "onnx.* properties are in range.", e);
         }
     }
