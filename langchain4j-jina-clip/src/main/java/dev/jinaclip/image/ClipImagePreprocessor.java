@@ -8,6 +8,7 @@ import java.awt.Dimension;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
 import java.io.IOException;
+import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -182,6 +183,16 @@ public final class ClipImagePreprocessor {
         normalise(cropRgb(decoder.decode(Objects.requireNonNull(encoded, "encoded"))), batch, offset);
     }
 
+    /**
+     * Like {@link #writePixelValues(byte[], float[], int)}, into a buffer (a direct one, that ONNX Runtime reads
+     * without a copy), from index {@code offset} on; the buffer's position is not used or moved.
+     */
+    public void writePixelValues(byte[] encoded, FloatBuffer batch, int offset) {
+        Objects.requireNonNull(batch, "batch");
+        Objects.checkFromIndexSize(offset, pixelValuesLength(), batch.limit());
+        normalise(cropRgb(decoder.decode(Objects.requireNonNull(encoded, "encoded"))), batch, offset);
+    }
+
     /** Like {@link #writePixelValues(byte[], float[], int)}, for the image in {@code file}. */
     public void writePixelValues(Path file, float[] batch, int offset) {
         checkRange(batch, offset);
@@ -239,12 +250,16 @@ public final class ClipImagePreprocessor {
     }
 
     private void normalise(byte[] rgb, float[] dst, int offset) {
+        normalise(rgb, FloatBuffer.wrap(dst), offset);
+    }
+
+    private void normalise(byte[] rgb, FloatBuffer dst, int offset) {
         int plane = imageSize * imageSize;
         for (int c = 0; c < 3; c++) {
             float[] table = NORMALISED[c];
             int o = offset + c * plane;
             for (int i = 0, p = c; i < plane; i++, p += 3) {
-                dst[o + i] = table[rgb[p] & 0xFF];
+                dst.put(o + i, table[rgb[p] & 0xFF]);
             }
         }
     }

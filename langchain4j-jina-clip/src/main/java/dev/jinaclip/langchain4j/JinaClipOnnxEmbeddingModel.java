@@ -157,15 +157,27 @@ public class JinaClipOnnxEmbeddingModel implements MultimodalEmbeddingModel, Aut
             return this;
         }
 
-        /** Most texts or images per inference batch; default 32. */
+        /** Most texts per inference batch; default 32. */
         public Builder maxBatchSize(Integer maxBatchSize) {
             config.maxBatchSize(maxBatchSize);
             return this;
         }
 
-        /** Most padded tokens per text batch; default 16,384. */
+        /** Most padded tokens per text batch, for throughput; default 512. */
         public Builder maxBatchTokens(Integer maxBatchTokens) {
             config.maxBatchTokens(maxBatchTokens);
+            return this;
+        }
+
+        /** Most images per inference batch; default 4. */
+        public Builder maxImageBatchSize(Integer maxImageBatchSize) {
+            config.maxImageBatchSize(maxImageBatchSize);
+            return this;
+        }
+
+        /** Most bytes inference may hold at once, all calls together; default 40 % of physical memory. */
+        public Builder maxInferenceMemory(Long maxInferenceMemory) {
+            config.maxInferenceMemory(maxInferenceMemory);
             return this;
         }
 

@@ -1,7 +1,9 @@
 package dev.jinaclip.onnx;
 
 import ai.onnxruntime.OrtSession.SessionOptions.OptLevel;
+import com.sun.management.OperatingSystemMXBean;
 import dev.jinaclip.hub.HuggingFaceHub;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Executor;
@@ -21,12 +23,20 @@ public final class JinaClipOnnxConfig {
     public static final int DEFAULT_MAX_TEXT_TOKENS = 512;
     /** The text tower's window (ALiBi, 8192 positions). */
     public static final int MAX_TEXT_TOKENS = 8192;
-    /** Default texts or images per inference batch. */
+    /** Default texts per inference batch. */
     public static final int DEFAULT_MAX_BATCH_SIZE = 32;
-    /** Default padded tokens per text batch (32 texts of 512 tokens). */
-    public static final int DEFAULT_MAX_BATCH_TOKENS = 16_384;
+    /**
+     * Default padded tokens per text batch. Measured on 2 CPU cores with the full-size model, a text batch is
+     * fastest per text at about 512 padded tokens: 32 texts of 14 tokens, 8 of 64, 4 of 128, 1 of 512 or more.
+     */
+    public static final int DEFAULT_MAX_BATCH_TOKENS = 512;
+    /** Default images per inference batch: measured fastest with 2 to 4 on 2 CPU cores, slowest with 32. */
+    public static final int DEFAULT_MAX_IMAGE_BATCH_SIZE = 4;
+    /** The share of physical memory that inference may hold by default: {@link #defaultMaxInferenceMemory()}. */
+    public static final double DEFAULT_INFERENCE_MEMORY_SHARE = 0.4;
     /** Default largest encoded image accepted, in bytes. */
     public static final long DEFAULT_MAX_IMAGE_BYTES = 64L * 1024 * 1024;
+    private static final long MIN_INFERENCE_MEMORY = 64L << 20;
     /** Default time to connect to the server of an image given by URL: OkHttp's default. */
     public static final Duration DEFAULT_IMAGE_CONNECT_TIMEOUT = Duration.ofSeconds(10);
     /** Default longest silence of that server while its answer is awaited or read: OkHttp's default. */
@@ -49,6 +59,8 @@ public final class JinaClipOnnxConfig {
     private final boolean failOnTruncation;
     private final int maxBatchSize;
     private final int maxBatchTokens;
+    private final int maxImageBatchSize;
+    private final long maxInferenceMemory;
     private final boolean normalize;
     private final int intraOpThreads;
     private final OptLevel optimizationLevel;
@@ -88,6 +100,12 @@ public final class JinaClipOnnxConfig {
         this.failOnTruncation = b.failOnTruncation != null && b.failOnTruncation;
         this.maxBatchSize = atLeast(b.maxBatchSize, DEFAULT_MAX_BATCH_SIZE, 1, "maxBatchSize");
         this.maxBatchTokens = atLeast(b.maxBatchTokens, DEFAULT_MAX_BATCH_TOKENS, 1, "maxBatchTokens");
+        this.maxImageBatchSize = atLeast(b.maxImageBatchSize, DEFAULT_MAX_IMAGE_BATCH_SIZE, 1, "maxImageBatchSize");
+        this.maxInferenceMemory = b.maxInferenceMemory == null ? defaultMaxInferenceMemory() : b.maxInferenceMemory;
+        if (maxInferenceMemory < MIN_INFERENCE_MEMORY) {
+            throw new IllegalArgumentException("maxInferenceMemory must be at least " + MIN_INFERENCE_MEMORY
+                    + " bytes (64 MiB), was " + maxInferenceMemory);
+        }
         this.normalize = b.normalize == null || b.normalize;
         this.intraOpThreads = atLeast(b.intraOpThreads, Runtime.getRuntime().availableProcessors(), 1,
                 "intraOpThreads");
@@ -164,9 +182,32 @@ public final class JinaClipOnnxConfig {
         return failOnTruncation;
     }
 
-    /** Most texts or images per inference batch. */
+    /** Most texts per inference batch. */
     public int maxBatchSize() {
         return maxBatchSize;
+    }
+
+    /** Most images per inference batch. */
+    public int maxImageBatchSize() {
+        return maxImageBatchSize;
+    }
+
+    /** Most bytes that inference may hold at once, all calls together, beyond the model's weights. */
+    public long maxInferenceMemory() {
+        return maxInferenceMemory;
+    }
+
+    /**
+     * {@value #DEFAULT_INFERENCE_MEMORY_SHARE} of the machine's physical memory (9.6 GB of 24 GB): with the weights
+     * (about 1 GB) and the JVM's heap besides, a machine running nothing else never swaps. Where the physical
+     * memory cannot be read, 4 GiB.
+     */
+    public static long defaultMaxInferenceMemory() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os
+                && os.getTotalMemorySize() > 0) {
+            return Math.max(MIN_INFERENCE_MEMORY, (long) (os.getTotalMemorySize() * DEFAULT_INFERENCE_MEMORY_SHARE));
+        }
+        return 4L << 30;
     }
 
     /** Most padded tokens (texts × longest length) per text batch. */
@@ -249,7 +290,8 @@ public final class JinaClipOnnxConfig {
         return "JinaClipOnnxConfig{" + (modelDirectory != null ? "modelDirectory=" + modelDirectory
                 : "repoId=" + repoId + ", revision=" + revision + ", cacheDirectory=" + cacheDirectory)
                 + ", variant=" + variant + ", maxTextTokens=" + maxTextTokens + ", maxBatchSize=" + maxBatchSize
-                + ", maxBatchTokens=" + maxBatchTokens + ", normalize=" + normalize + ", intraOpThreads="
+                + ", maxBatchTokens=" + maxBatchTokens + ", maxImageBatchSize=" + maxImageBatchSize
+                + ", maxInferenceMemory=" + maxInferenceMemory + ", normalize=" + normalize + ", intraOpThreads="
                 + intraOpThreads + ", executionProvider=" + executionProvider + "}";
     }
 
@@ -295,6 +337,8 @@ public final class JinaClipOnnxConfig {
         private Boolean failOnTruncation;
         private Integer maxBatchSize;
         private Integer maxBatchTokens;
+        private Integer maxImageBatchSize;
+        private Long maxInferenceMemory;
         private Boolean normalize;
         private Integer intraOpThreads;
         private OptLevel optimizationLevel;
@@ -375,15 +419,34 @@ public final class JinaClipOnnxConfig {
             return this;
         }
 
-        /** Most texts or images per inference batch; default {@value #DEFAULT_MAX_BATCH_SIZE}. */
+        /** Most texts per inference batch; default {@value #DEFAULT_MAX_BATCH_SIZE}. */
         public Builder maxBatchSize(Integer maxBatchSize) {
             this.maxBatchSize = maxBatchSize;
             return this;
         }
 
-        /** Most padded tokens per text batch, bounding memory; default {@value #DEFAULT_MAX_BATCH_TOKENS}. */
+        /**
+         * Most padded tokens (texts × longest text) per text batch, for throughput; default
+         * {@value #DEFAULT_MAX_BATCH_TOKENS}, the fastest measured on CPU. More cores or a GPU may want more.
+         */
         public Builder maxBatchTokens(Integer maxBatchTokens) {
             this.maxBatchTokens = maxBatchTokens;
+            return this;
+        }
+
+        /** Most images per inference batch; default {@value #DEFAULT_MAX_IMAGE_BATCH_SIZE}. */
+        public Builder maxImageBatchSize(Integer maxImageBatchSize) {
+            this.maxImageBatchSize = maxImageBatchSize;
+            return this;
+        }
+
+        /**
+         * Most bytes that inference may hold at once, all calls of the engine together, beyond the weights;
+         * default {@link #defaultMaxInferenceMemory()}. Batches are planned within it and concurrent runs wait for
+         * it; a single text that alone needs more (8,192 tokens need about 12 GB) runs alone. At least 64 MiB.
+         */
+        public Builder maxInferenceMemory(Long maxInferenceMemory) {
+            this.maxInferenceMemory = maxInferenceMemory;
             return this;
         }
 

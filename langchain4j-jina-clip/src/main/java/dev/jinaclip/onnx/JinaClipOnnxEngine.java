@@ -12,6 +12,7 @@ import dev.jinaclip.core.internal.ResolvedInput;
 import dev.jinaclip.image.ClipImagePreprocessor;
 import dev.jinaclip.onnx.internal.ClipTokenizer;
 import dev.jinaclip.onnx.internal.ImageBatches;
+import dev.jinaclip.onnx.internal.InferenceMemory;
 import dev.jinaclip.onnx.internal.OrtRuntime;
 import dev.jinaclip.onnx.internal.RemoteImages;
 import dev.jinaclip.onnx.internal.TextBatches;
@@ -52,6 +53,7 @@ public final class JinaClipOnnxEngine implements AutoCloseable {
     private final InputResolver resolver;
     private final RemoteImages remoteImages;
     private final ImageBatches imageBatches;
+    private final InferenceMemory memory;
     private final ExecutorService ownExecutor;
     // embed() holds the read lock, close() the write lock: sessions are never freed under a running call
     private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
@@ -86,8 +88,16 @@ public final class JinaClipOnnxEngine implements AutoCloseable {
         this.resolver = new InputResolver(config.maxImageBytes());
         this.remoteImages = config.fetchRemoteImages() ? new RemoteImages(config) : null;
         this.ownExecutor = config.imageExecutor() == null ? ImageBatches.defaultExecutor() : null;
+        this.memory = new InferenceMemory(config.maxInferenceMemory());
         this.imageBatches = new ImageBatches(visionTower, this.preprocessor, remoteImages,
-                config.imageExecutor() == null ? ownExecutor : config.imageExecutor(), config.maxBatchSize());
+                config.imageExecutor() == null ? ownExecutor : config.imageExecutor(), config.maxImageBatchSize(),
+                memory);
+        long longestText = InferenceMemory.textBytes(1, config.maxTextTokens());
+        if (longestText > memory.bound()) {
+            log.warn("A text of maxTextTokens ({}) tokens needs about {} MB to embed, more than maxInferenceMemory"
+                    + " ({} MB): such a text runs alone, above the bound", config.maxTextTokens(), longestText >> 20,
+                    memory.bound() >> 20);
+        }
         OrtRuntime.register(shutdown);
         log.info("jina-clip ONNX model loaded from {} (variant {}, {} intra-op threads, {})", files.directory(),
                 config.variant(), config.intraOpThreads(), config.executionProvider());
@@ -197,14 +207,17 @@ public final class JinaClipOnnxEngine implements AutoCloseable {
             lengths[i] = ids[i].length;
             tokens += lengths[i];
         }
-        for (int[] batch : TextBatches.plan(lengths, config.maxBatchSize(), config.maxBatchTokens())) {
+        for (int[] batch : TextBatches.plan(lengths, config.maxBatchSize(), config.maxBatchTokens(),
+                memory.bound())) {
             long[][] sequences = new long[batch.length][];
             for (int i = 0; i < batch.length; i++) {
                 sequences[i] = ids[batch[i]];
             }
             float[][] rows;
             try {
-                rows = textTower.embed(sequences);
+                // the longest text comes first in a batch and sets its padded length
+                rows = memory.within(InferenceMemory.textBytes(batch.length, sequences[0].length),
+                        () -> textTower.embed(sequences));
             } catch (OrtException e) {
                 throw new IllegalStateException("Text inference failed: " + e.getMessage(), e);
             }

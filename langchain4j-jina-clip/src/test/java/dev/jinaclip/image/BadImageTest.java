@@ -190,7 +190,7 @@ class BadImageTest {
                 .isInstanceOf(NullPointerException.class).hasMessage("file");
         assertThatThrownBy(() -> PREPROCESSOR.crop((BufferedImage) null))
                 .isInstanceOf(NullPointerException.class).hasMessage("image");
-        assertThatThrownBy(() -> PREPROCESSOR.writePixelValues(new byte[1], null, 0))
+        assertThatThrownBy(() -> PREPROCESSOR.writePixelValues(new byte[1], (float[]) null, 0))
                 .isInstanceOf(NullPointerException.class).hasMessage("batch");
     }
 

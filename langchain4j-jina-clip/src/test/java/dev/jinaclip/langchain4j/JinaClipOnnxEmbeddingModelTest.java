@@ -67,7 +67,8 @@ class JinaClipOnnxEmbeddingModelTest {
     @ParameterizedTest(name = "maxBatchSize {0}")
     @ValueSource(ints = {1, 2, 3, 4, 6, 32})
     void should_retrieve_the_image_of_the_colour_named_first_for_every_batch_size(int maxBatchSize) throws IOException {
-        try (JinaClipOnnxEmbeddingModel model = semantic().maxBatchSize(maxBatchSize).build()) {
+        try (JinaClipOnnxEmbeddingModel model = semantic().maxBatchSize(maxBatchSize).maxImageBatchSize(maxBatchSize)
+                .build()) {
             // given
             InMemoryEmbeddingStore<TextSegment> store = storeColourImages(model);
 

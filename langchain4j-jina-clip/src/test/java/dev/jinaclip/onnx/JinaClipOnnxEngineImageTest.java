@@ -36,7 +36,7 @@ class JinaClipOnnxEngineImageTest {
     @BeforeAll
     static void load() {
         engine = JinaClipOnnxEngine.load(JinaClipOnnxConfig.builder().modelDirectory(model("semantic"))
-                .intraOpThreads(1).maxBatchSize(2).build());
+                .intraOpThreads(1).maxBatchSize(2).maxImageBatchSize(2).build());
     }
 
     @AfterAll
@@ -64,7 +64,8 @@ class JinaClipOnnxEngineImageTest {
     @ValueSource(ints = {1, 2, 3, 5, 32})
     void should_return_images_and_texts_in_input_order_for_any_batch_size(int maxBatchSize) {
         try (JinaClipOnnxEngine batched = JinaClipOnnxEngine.load(JinaClipOnnxConfig.builder()
-                .modelDirectory(model("semantic")).intraOpThreads(1).maxBatchSize(maxBatchSize).build())) {
+                .modelDirectory(model("semantic")).intraOpThreads(1).maxBatchSize(maxBatchSize)
+                .maxImageBatchSize(maxBatchSize).build())) {
             List<ClipInput> inputs = List.of(ClipInput.imageBytes(BLUE), ClipInput.text("red"),
                     ClipInput.imageBytes(RED), ClipInput.imageBytes(GREEN), ClipInput.text("blue"),
                     ClipInput.imageBytes(RED));

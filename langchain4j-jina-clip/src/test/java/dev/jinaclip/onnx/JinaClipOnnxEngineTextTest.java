@@ -114,7 +114,7 @@ class JinaClipOnnxEngineTextTest {
         // given
         List<String> texts = List.of("red", "a photo of a red car and a blue sky", "green", "the blue sky",
                 "a much longer text about a red apple lying on a green table next to a blue cup", "red green");
-        JinaClipOnnxEngine engine = engine("tiny", b -> b.maxBatchSize(maxBatchSize));
+        JinaClipOnnxEngine engine = engine("tiny", b -> b.maxBatchSize(maxBatchSize).maxBatchTokens(100_000));
 
         // when
         List<float[]> together = engine.embed(texts.stream().map(ClipInput::text).toList()).vectors();

@@ -5,6 +5,7 @@ import dev.jinaclip.core.internal.InputErrors;
 import dev.jinaclip.core.internal.ResolvedInput;
 import dev.jinaclip.image.ClipImagePreprocessor;
 import java.io.UncheckedIOException;
+import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -28,14 +29,18 @@ public final class ImageBatches {
     private final RemoteImages remoteImages;
     private final Executor executor;
     private final int maxBatchSize;
+    private final InferenceMemory memory;
+    private final PixelBuffers buffers;
 
     public ImageBatches(VisionTower tower, ClipImagePreprocessor preprocessor, RemoteImages remoteImages,
-                        Executor executor, int maxBatchSize) {
+                        Executor executor, int maxBatchSize, InferenceMemory memory) {
         this.tower = tower;
         this.preprocessor = preprocessor;
         this.remoteImages = remoteImages;
         this.executor = executor;
         this.maxBatchSize = maxBatchSize;
+        this.memory = memory;
+        this.buffers = new PixelBuffers(maxBatchSize * tower.valuesPerImage());
     }
 
     /** A pool of daemon threads, one per processor, that expire when idle. */
@@ -71,10 +76,13 @@ public final class ImageBatches {
                 next = end < images.size() ? new Batch(images, end) : null;
                 float[][] rows;
                 try {
-                    rows = tower.embed(current.pixels, current.size);
+                    rows = memory.within(InferenceMemory.imageBytes(current.size),
+                            () -> tower.embed(current.pixels, current.size));
                 } catch (OrtException e) {
                     throw new IllegalStateException("Image inference failed: " + e.getMessage(), e);
                 }
+                // nothing writes to it any more (its images are done) and nothing reads it (inference is done)
+                buffers.give(current.pixels);
                 for (int i = 0; i < current.size; i++) {
                     vectors[images.get(current.from + i).position()] = rows[i];
                 }
@@ -92,7 +100,7 @@ public final class ImageBatches {
     private final class Batch {
         final int from;
         final int size;
-        final float[] pixels;
+        final FloatBuffer pixels;
         final List<CompletableFuture<byte[]>> downloads = new ArrayList<>();
         final List<CompletableFuture<Void>> tasks = new ArrayList<>();
 
@@ -100,7 +108,7 @@ public final class ImageBatches {
             this.from = from;
             this.size = Math.min(maxBatchSize, images.size() - from);
             int stride = tower.valuesPerImage();
-            this.pixels = new float[size * stride];
+            this.pixels = buffers.take();
             for (int i = 0; i < size; i++) {
                 ResolvedInput image = images.get(from + i);
                 int offset = i * stride;

@@ -49,12 +49,13 @@ public final class VisionTower extends OnnxTower {
     /**
      * Embeds a batch of preprocessed images.
      *
-     * @param pixelValues {@code rows} images in NCHW order, {@link #valuesPerImage()} values each
+     * @param pixelValues {@code rows} images in NCHW order from index 0, {@link #valuesPerImage()} values each; a
+     *                    direct buffer in native order is read in place, without a copy
      * @return one raw (not normalised) vector per image
      */
-    public float[][] embed(float[] pixelValues, int rows) throws OrtException {
+    public float[][] embed(FloatBuffer pixelValues, int rows) throws OrtException {
         long[] shape = {rows, 3, imageSize, imageSize};
-        FloatBuffer values = FloatBuffer.wrap(pixelValues, 0, rows * valuesPerImage());
+        FloatBuffer values = pixelValues.duplicate().position(0).limit(rows * valuesPerImage());
         Map<String, OnnxTensor> inputs = new HashMap<>();
         inputs.put(INPUT, halfPrecisionInput
                 ? OnnxTensor.createTensor(environment, Fp16Conversions.convertFloatBufferToFp16Buffer(values), shape,

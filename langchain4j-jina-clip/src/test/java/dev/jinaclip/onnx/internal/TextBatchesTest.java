@@ -61,4 +61,30 @@ class TextBatchesTest {
             assertThat(2 * shortest).isGreaterThanOrEqualTo(longest);
         }
     }
+
+    @RepeatedTest(10)
+    void should_keep_every_batch_of_several_texts_within_the_memory_bound() {
+        Random random = new Random();
+        int[] lengths = IntStream.range(0, 100).map(i -> 1 + random.nextInt(4000)).toArray();
+        long maxBatchBytes = (64L << 20) + random.nextInt(2000) * (1L << 20);
+
+        List<int[]> batches = TextBatches.plan(lengths, 64, 1_000_000, maxBatchBytes);
+
+        assertThat(batches.stream().mapToInt(batch -> batch.length).sum()).isEqualTo(100);
+        for (int[] batch : batches) {
+            int longest = Arrays.stream(batch).map(i -> lengths[i]).max().orElseThrow();
+            assertThat(batch.length == 1 || InferenceMemory.textBytes(batch.length, longest) <= maxBatchBytes)
+                    .as("%d texts of %d tokens", batch.length, longest).isTrue();
+        }
+    }
+
+    @Test
+    void should_batch_long_texts_one_by_one_when_two_would_not_fit_in_memory() {
+        // two texts of 2,000 tokens need about 1.4 GB; one fits a 1 GB bound
+        int[] lengths = {2000, 2000, 1990};
+
+        List<int[]> batches = TextBatches.plan(lengths, 32, 100_000, 1L << 30);
+
+        assertThat(batches).extracting(batch -> batch.length).containsExactly(1, 1, 1);
+    }
 }
