@@ -29,8 +29,9 @@ public final class VerifyBenchModels {
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         boolean ok = true;
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions();
-             TextTower text = new TextTower(env, models.resolve("text_model.onnx"), options, 768);
-             VisionTower vision = new VisionTower(env, models.resolve("vision_model.onnx"), options, 768, 224)) {
+             TextTower text = new TextTower(env, models.resolve("text_model.onnx"), options, "cpu:0", 768);
+             VisionTower vision = new VisionTower(env, models.resolve("vision_model.onnx"), options, "cpu:0", 768,
+                     224)) {
             JsonNode ids = reference.get("probe").get("input_ids");
             long[][] rows = new long[ids.size()][];
             for (int r = 0; r < rows.length; r++) {
@@ -54,7 +55,7 @@ public final class VerifyBenchModels {
             byte[] raw = Files.readAllBytes(models.resolve("probe_pixel_values.f32"));
             float[] pixels = new float[raw.length / 4];
             ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(pixels);
-            ok &= compare("vision_model.onnx", vision.embed(pixels, 2), reference.get("vision_model.onnx"));
+            ok &= compare("vision_model.onnx", vision.embed(java.nio.FloatBuffer.wrap(pixels), 2), reference.get("vision_model.onnx"));
         }
         System.out.println(ok ? "OK: matches torch" : "MISMATCH");
         System.exit(ok ? 0 : 1);

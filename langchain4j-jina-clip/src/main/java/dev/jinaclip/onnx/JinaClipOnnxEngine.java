@@ -69,9 +69,10 @@ public final class JinaClipOnnxEngine implements AutoCloseable {
         try (OrtSession.SessionOptions options = SessionOptionsFactory.create(config)) {
             this.tokenizer = opened(opened, new ClipTokenizer(files.tokenizer(), config.maxTextTokens(),
                     config.failOnTruncation()));
-            this.textTower = opened(opened, new TextTower(environment, files.textModel(), options,
+            String arenas = SessionOptionsFactory.arenasToShrink(config);
+            this.textTower = opened(opened, new TextTower(environment, files.textModel(), options, arenas,
                     JinaClipOnnxConfig.DIMENSION));
-            this.visionTower = opened(opened, new VisionTower(environment, files.visionModel(), options,
+            this.visionTower = opened(opened, new VisionTower(environment, files.visionModel(), options, arenas,
                     JinaClipOnnxConfig.DIMENSION, ClipImagePreprocessor.DEFAULT_IMAGE_SIZE));
         } catch (OrtException e) {
             closeAll(opened);

@@ -9,6 +9,11 @@ final class SessionOptionsFactory {
     private SessionOptionsFactory() {
     }
 
+    /** The arenas that give memory back after each run: the CPU's, and the GPU's when CUDA runs the model. */
+    static String arenasToShrink(JinaClipOnnxConfig config) {
+        return config.executionProvider() == ExecutionProvider.CUDA ? "cpu:0;gpu:" + config.deviceId() : "cpu:0";
+    }
+
     static OrtSession.SessionOptions create(JinaClipOnnxConfig config) throws OrtException {
         OrtSession.SessionOptions options = new OrtSession.SessionOptions();
         try {

@@ -27,8 +27,9 @@ public final class TextTower extends OnnxTower {
     private final boolean feedsMask;
     private final boolean feedsTokenTypes;
 
-    public TextTower(OrtEnvironment environment, Path file, OrtSession.SessionOptions options, int dimension) {
-        super(environment, file, options, OUTPUT, dimension);
+    public TextTower(OrtEnvironment environment, Path file, OrtSession.SessionOptions options, String arenasToShrink,
+                     int dimension) {
+        super(environment, file, options, arenasToShrink, OUTPUT, dimension);
         try {
             requireInput(INPUT_IDS, IDS_SHAPE, OnnxJavaType.INT64);
             this.feedsMask = input(ATTENTION_MASK).isPresent();

@@ -24,9 +24,9 @@ public final class VisionTower extends OnnxTower {
     private final int imageSize;
     private final boolean halfPrecisionInput;
 
-    public VisionTower(OrtEnvironment environment, Path file, OrtSession.SessionOptions options, int dimension,
-                       int imageSize) {
-        super(environment, file, options, OUTPUT, dimension);
+    public VisionTower(OrtEnvironment environment, Path file, OrtSession.SessionOptions options,
+                       String arenasToShrink, int dimension, int imageSize) {
+        super(environment, file, options, arenasToShrink, OUTPUT, dimension);
         this.imageSize = imageSize;
         try {
             TensorInfo info = requireInput(INPUT, new long[] {-1, 3, imageSize, imageSize},
