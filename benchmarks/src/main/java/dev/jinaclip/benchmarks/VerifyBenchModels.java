@@ -16,7 +16,7 @@ import java.nio.file.Path;
  * {@code make_bench_models.py} recorded ({@code reference_outputs.json}), and that a padded row of a ragged batch
  * gives the same vector as the row alone. Prints what it compares; exits 1 on a mismatch.
  *
- * <p>Run: {@code ./mvnw -q -pl benchmarks exec:exec -Dexec.args="-cp %classpath dev.jinaclip.benchmarks.VerifyBenchModels"}
+ * <p>Run: {@code benchmarks/run.sh verify-models}
  */
 public final class VerifyBenchModels {
 
@@ -24,7 +24,7 @@ public final class VerifyBenchModels {
     }
 
     public static void main(String[] args) throws Exception {
-        Path models = Path.of(System.getenv().getOrDefault("JINA_CLIP_BENCH_MODELS", "/tmp/bench-models"));
+        Path models = BenchModels.modelsDirectory();
         JsonNode reference = new ObjectMapper().readTree(models.resolve("reference_outputs.json").toFile());
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         boolean ok = true;
