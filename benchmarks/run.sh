@@ -5,10 +5,10 @@
 #   benchmarks/run.sh list | verify-models
 # Results: benchmarks/target/results/<workload>.json (peak RSS added from /usr/bin/time), chart.png.
 # JINA_CLIP_BENCH_MODELS: folder with text_model.onnx and vision_model.onnx (default /tmp/bench-models).
-# JAVA_OPTS: options of every workload JVM (default none).
+# JAVA_OPTS: options of every workload JVM (default none). JINA_CLIP_BENCH_RESULTS: results folder.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-results=benchmarks/target/results
+results=${JINA_CLIP_BENCH_RESULTS:-benchmarks/target/results}
 classpath_file=benchmarks/target/classpath.txt
 
 if [[ $# -lt 1 ]]; then

@@ -31,12 +31,13 @@ final class BatchLayouts {
      * then images are batched by {@code maxBatchSize}.
      */
     static int engineImageBatchSize(JinaClipOnnxConfig config) {
-        return config.maxBatchSize();
+        return config.maxImageBatchSize();
     }
 
     /** The engine's text plan for texts of these token counts. */
     static Layout engineTexts(int[] lengths, JinaClipOnnxConfig config) {
-        return new Layout("engine plan", TextBatches.plan(lengths, config.maxBatchSize(), config.maxBatchTokens()));
+        return new Layout("engine plan", TextBatches.plan(lengths, config.maxBatchSize(), config.maxBatchTokens(),
+                config.maxInferenceMemory()));
     }
 
     /** The engine's image batches: input order, {@link #engineImageBatchSize} at a time. */

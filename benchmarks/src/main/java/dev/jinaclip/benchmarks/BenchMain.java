@@ -63,7 +63,8 @@ public final class BenchMain {
                 BenchOptions options = BenchOptions.parse(rest);
                 BenchResult result = switch (command) {
                     case Workloads.HOSTED -> HostedBenchmark.run(options);
-                    case Workloads.CONCURRENT -> ConcurrentBenchmark.run(options);
+                    case Workloads.CONCURRENT, Workloads.TEXTS_THEN_IMAGES ->
+                            SharedEngineBenchmark.run(command, options);
                     default -> LocalBenchmark.run(Workloads.local(command), options);
                 };
                 System.out.println("Wrote " + ResultFiles.write(options.results(), result, options.engineOnly()));

@@ -55,9 +55,10 @@ final class BenchModels {
      * The engine's settings for a workload: these models, its {@code maxTextTokens}, the given threads, and a
      * text longer than {@code maxTextTokens} an error, so that no workload is truncated unseen.
      */
-    static JinaClipOnnxConfig engineConfig(int maxTextTokens, int intraOpThreads) throws IOException {
+    static JinaClipOnnxConfig engineConfig(int maxTextTokens, BenchOptions options) throws IOException {
         return JinaClipOnnxConfig.builder().modelDirectory(modelFolder()).maxTextTokens(maxTextTokens)
-                .failOnTruncation(true).intraOpThreads(intraOpThreads).build();
+                .failOnTruncation(true).intraOpThreads(options.intraOpThreads())
+                .maxInferenceMemory(options.maxInferenceMemory()).build();
     }
 
     /** A tokenizer that counts a text's tokens without truncating it. */

@@ -13,13 +13,13 @@ import java.util.Map;
  * @param warmups              unmeasured runs before them
  * @param intraOpThreads       ONNX Runtime intra-op threads of the engine and of the raw sessions
  * @param engineOnly           only load the engine and embed the workload end to end (for its peak RSS)
- * @param callsPerCaller       calls each caller of the concurrent workload makes per measured run
+ * @param cyclesPerCaller      how often each caller of a shared-engine workload runs its calls per measured run
  * @param hostedTexts          texts of one hosted call
  * @param maxSweepPaddedTokens largest batch (rows × padded length) a swept text layout may have
  * @param results              folder of the result files
  */
-record BenchOptions(int runs, int warmups, int intraOpThreads, boolean engineOnly, int callsPerCaller,
-                    int hostedTexts, int maxSweepPaddedTokens, Path results) {
+record BenchOptions(int runs, int warmups, int intraOpThreads, boolean engineOnly, int cyclesPerCaller,
+                    int hostedTexts, int maxSweepPaddedTokens, Long maxInferenceMemory, Path results) {
 
     /**
      * Default largest swept text batch: 4 texts of 2,000 tokens, past the best layout of long texts (2 rows,
@@ -38,9 +38,10 @@ record BenchOptions(int runs, int warmups, int intraOpThreads, boolean engineOnl
               --warmup N               unmeasured runs before them (default %d)
               --threads N              ONNX Runtime intra-op threads (default: available processors)
               --engine-only            load the engine and embed end to end only (run.sh uses it for peak RSS)
-              --calls N                calls per caller per run in 'concurrent' (default %d)
+              --calls N                cycles of calls per caller per run, shared-engine workloads (default %d)
               --hosted-texts N         texts per call in 'hosted' (default %d)
               --max-sweep-tokens N     largest swept text batch, rows x padded length (default %d)
+              --max-inference-memory M the engine's maxInferenceMemory, in MiB (default: the engine's)
               --results DIR            where the JSON files go (default %s)""".formatted(DEFAULT_RUNS,
             DEFAULT_WARMUPS, DEFAULT_CALLS_PER_CALLER, DEFAULT_HOSTED_TEXTS, DEFAULT_MAX_SWEEP_TOKENS,
             DEFAULT_RESULTS);
@@ -53,6 +54,7 @@ record BenchOptions(int runs, int warmups, int intraOpThreads, boolean engineOnl
         int calls = DEFAULT_CALLS_PER_CALLER;
         int hostedTexts = DEFAULT_HOSTED_TEXTS;
         int maxSweepTokens = DEFAULT_MAX_SWEEP_TOKENS;
+        Long maxInferenceMemory = null;
         Path results = DEFAULT_RESULTS;
         for (int i = 0; i < args.size(); i++) {
             String option = args.get(i);
@@ -71,11 +73,13 @@ record BenchOptions(int runs, int warmups, int intraOpThreads, boolean engineOnl
                 case "--calls" -> calls = positive(option, value);
                 case "--hosted-texts" -> hostedTexts = positive(option, value);
                 case "--max-sweep-tokens" -> maxSweepTokens = positive(option, value);
+                case "--max-inference-memory" -> maxInferenceMemory = positive(option, value) * (1L << 20);
                 case "--results" -> results = Path.of(value);
                 default -> throw new UsageException("Unknown option " + option + "\n" + USAGE);
             }
         }
-        return new BenchOptions(runs, warmups, threads, engineOnly, calls, hostedTexts, maxSweepTokens, results);
+        return new BenchOptions(runs, warmups, threads, engineOnly, calls, hostedTexts, maxSweepTokens,
+                maxInferenceMemory, results);
     }
 
     /** The settings every result records. */

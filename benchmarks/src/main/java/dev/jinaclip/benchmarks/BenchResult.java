@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * One workload's results, as written to {@code benchmarks/target/results/<workload>.json}. Exactly one of
- * {@code local}, {@code concurrent} and {@code hosted} is set; {@code peakRss} is added by {@code run.sh}.
+ * {@code local}, {@code concurrent} (any shared-engine workload) and {@code hosted} is set; {@code peakRss} is added
+ * by {@code run.sh}.
  *
  * @param settings what the figures depend on: runs, threads, engine configuration, JVM options
  * @param inputs   what was embedded: counts, token counts, image sizes
@@ -75,12 +76,14 @@ record BenchResult(String workload, String description, Machine machine, Map<Str
     }
 
     /**
-     * Callers sharing one engine.
+     * Callers sharing one engine, each repeating a cycle of calls.
      *
-     * @param throughput  inputs embedded per second, all callers together, per measured run
-     * @param callSeconds each call's duration, over every call of the measured runs
+     * @param cyclesPerCaller how often each caller runs its cycle per measured run
+     * @param inputsPerCycle  inputs one cycle embeds
+     * @param throughput      inputs embedded per second, all callers together, per measured run
+     * @param callSeconds     each call's duration, over every call of the measured runs
      */
-    record ConcurrentFigures(int callers, int callsPerCaller, int inputsPerCall, Figure throughput,
+    record ConcurrentFigures(int callers, int cyclesPerCaller, int inputsPerCycle, Figure throughput,
                              Figure callSeconds) {
     }
 

@@ -42,7 +42,7 @@ final class LocalBenchmark {
     }
 
     private BenchResult run() throws Exception {
-        JinaClipOnnxConfig config = BenchModels.engineConfig(workload.maxTextTokens(), options.intraOpThreads());
+        JinaClipOnnxConfig config = BenchModels.engineConfig(workload.maxTextTokens(), options);
         Map<String, Object> settings = options.settings();
         settings.put("engineConfig", config.toString());
         settings.put("rawSessions", RawRunner.describe(config.intraOpThreads(), config.optimizationLevel()));
@@ -98,18 +98,28 @@ final class LocalBenchmark {
                             .prepare(runner, layout), new ArrayList<>()));
                 }
                 for (int round = -options.warmups(); round < options.runs(); round++) {
-                    double seconds = Timing.seconds(endToEnd);
-                    StringBuilder progress = new StringBuilder(String.format("end to end %.3f", count / seconds));
-                    if (round >= 0) {
-                        endToEndRuns.add(count / seconds);
-                    }
-                    for (Candidate candidate : candidates) {
-                        double raw = Timing.seconds(candidate.prepared()::run);
-                        if (round >= 0) {
-                            candidate.throughputs().add(count / raw);
+                    StringBuilder progress = new StringBuilder();
+                    // each round starts one variant later: what runs right after another (whose ONNX Runtime
+                    // threads still spin for a moment) takes no fixed place
+                    int variants = candidates.size() + 1;
+                    for (int k = 0; k < variants; k++) {
+                        int variant = Math.floorMod(round + k, variants);
+                        if (variant == 0) {
+                            double seconds = Timing.seconds(endToEnd);
+                            if (round >= 0) {
+                                endToEndRuns.add(count / seconds);
+                            }
+                            progress.append(String.format("; end to end %.3f", count / seconds));
+                        } else {
+                            Candidate candidate = candidates.get(variant - 1);
+                            double raw = Timing.seconds(candidate.prepared()::run);
+                            if (round >= 0) {
+                                candidate.throughputs().add(count / raw);
+                            }
+                            progress.append(String.format("; %s %.3f", candidate.layout().name(), count / raw));
                         }
-                        progress.append(String.format("; %s %.3f", candidate.layout().name(), count / raw));
                     }
+                    progress.delete(0, 2);
                     System.out.printf("%s (items/s): %s%n", round < 0 ? "warm-up" : "run " + (round + 1) + "/"
                             + options.runs(), progress);
                 }

@@ -45,11 +45,11 @@ final class ResultTable {
         for (BenchResult r : results) {
             if (r.concurrent() != null) {
                 BenchResult.ConcurrentFigures c = r.concurrent();
-                md.append("| concurrent: callers × calls × inputs | throughput, items/s | one call, s"
-                        + " | peak RSS |\n");
+                md.append("| ").append(r.workload()).append(": callers × cycles × inputs a cycle"
+                        + " | throughput, items/s | one call, s | peak RSS |\n");
                 md.append("|---|---|---|---|\n");
                 md.append(String.format(Locale.ROOT, "| %d × %d × %d | %s | %s | %s |%n%n", c.callers(),
-                        c.callsPerCaller(), c.inputsPerCall(), figure(c.throughput()), figure(c.callSeconds()),
+                        c.cyclesPerCaller(), c.inputsPerCycle(), figure(c.throughput()), figure(c.callSeconds()),
                         rss(r)));
             }
             if (r.hosted() != null) {

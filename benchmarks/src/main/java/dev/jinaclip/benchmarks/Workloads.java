@@ -20,13 +20,14 @@ final class Workloads {
     static final String TEXT_4096 = "text-4096";
     static final String HOSTED = "hosted";
     static final String CONCURRENT = "concurrent";
+    static final String TEXTS_THEN_IMAGES = "texts-then-images";
 
     /** Measured three ways: raw ONNX Runtime, preprocessing alone, end to end. */
     static final List<String> LOCAL = List.of(SHORT_TEXTS, LONG_TEXTS, MIXED_TEXTS, IMAGES, LARGE_IMAGES,
             TEXT_8192, TEXT_4096);
     /** Every workload, in the order {@code run.sh all} runs them. */
     static final List<String> ALL = List.of(SHORT_TEXTS, LONG_TEXTS, MIXED_TEXTS, IMAGES, LARGE_IMAGES,
-            TEXT_8192, TEXT_4096, CONCURRENT, HOSTED);
+            TEXT_8192, TEXT_4096, TEXTS_THEN_IMAGES, CONCURRENT, HOSTED);
 
     static final int SHORT_COUNT = 64;
     static final int SHORT_WORDS = 12;
@@ -111,6 +112,12 @@ final class Workloads {
                 .forEach(jpeg -> inputs.add(ClipInput.imageBytes(jpeg)));
         Collections.shuffle(inputs, new Random(seed));
         return inputs;
+    }
+
+    /** The calls of {@value #TEXTS_THEN_IMAGES}: the inputs of workloads short-texts, then of images. */
+    static List<List<ClipInput>> textsThenImages() {
+        return List.of(shortTexts(SHORT_COUNT, 1000).stream().map(ClipInput::text).toList(),
+                BenchInputs.photoJpegs(IMAGE_COUNT, 640, 480, 3000).stream().map(ClipInput::imageBytes).toList());
     }
 
     /** {@code count} texts of {@value #SHORT_WORDS} words. */

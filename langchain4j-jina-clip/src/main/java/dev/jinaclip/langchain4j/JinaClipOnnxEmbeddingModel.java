@@ -157,7 +157,7 @@ public class JinaClipOnnxEmbeddingModel implements MultimodalEmbeddingModel, Aut
             return this;
         }
 
-        /** Most texts per inference batch; default 32. */
+        /** Most texts per inference batch; default 16. */
         public Builder maxBatchSize(Integer maxBatchSize) {
             config.maxBatchSize(maxBatchSize);
             return this;
