@@ -111,7 +111,7 @@ final class JinaClipModelFactory {
         String description = "jina-clip's local backend could not get the model files: " + e.getMessage();
         String fallback = " Or set " + P + "onnx.model-dir to a folder holding " + FILES + ", or use the hosted"
                 + " backend (" + P + "backend=api).";
-        String action = switch (e.kind()) {
+        String action = switch (e.failure()) {
             case NOT_CACHED -> "Offline mode is on (" + P + "onnx.offline=true or HF_HUB_OFFLINE) and the Hugging Face"
                     + " cache lacks the model. Start once with network access and " + P + "onnx.offline=false to"
                     + " download it (about 900 MB for fp32; " + P + "onnx.cache-dir says where)." + fallback;

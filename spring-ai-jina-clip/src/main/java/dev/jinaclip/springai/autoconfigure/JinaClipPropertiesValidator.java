@@ -1,7 +1,7 @@
 package dev.jinaclip.springai.autoconfigure;
 
 import dev.jinaclip.api.JinaClipApiConfig;
-import dev.jinaclip.api.JinaClipModelName;
+import dev.jinaclip.core.JinaClipModel;
 import dev.jinaclip.onnx.JinaClipOnnxConfig;
 import dev.jinaclip.springai.autoconfigure.JinaClipProperties.Backend;
 import java.util.Arrays;
@@ -26,20 +26,20 @@ final class JinaClipPropertiesValidator {
      * Spring Boot prints the field's name in its failure report.
      */
     static void validate(JinaClipProperties properties, Errors errors) {
-        JinaClipModelName model = model(properties, errors);
+        JinaClipModel model = model(properties, errors);
         boolean api = properties.getBackend() == Backend.API;
-        if (!api && model == JinaClipModelName.JINA_CLIP_V2) {
+        if (!api && model == JinaClipModel.JINA_CLIP_V2) {
             errors.rejectValue("model", "unsupported", P + "model jina-clip-v2 is served by the hosted backend only;"
                     + " set " + P + "model=jina-clip-v1 or " + P + "backend=api");
         }
         Integer dimensions = properties.getDimensions();
         if (dimensions != null) {
-            if (!api || model != JinaClipModelName.JINA_CLIP_V2) {
+            if (!api || model != JinaClipModel.JINA_CLIP_V2) {
                 errors.rejectValue("dimensions", "unsupported", P + "dimensions works with " + P + "model=jina-clip-v2"
                         + " on the hosted backend only (jina-clip-v1 always gives 768); remove it");
-            } else if (dimensions < 1 || dimensions > JinaClipModelName.JINA_CLIP_V2.dimension()) {
+            } else if (dimensions < 1 || dimensions > JinaClipModel.JINA_CLIP_V2.dimension()) {
                 errors.rejectValue("dimensions", "range", P + "dimensions must be between 1 and "
-                        + JinaClipModelName.JINA_CLIP_V2.dimension());
+                        + JinaClipModel.JINA_CLIP_V2.dimension());
             }
         }
         if (HttpUrl.parse(properties.getBaseUrl()) == null) {
@@ -79,12 +79,12 @@ final class JinaClipPropertiesValidator {
         }
     }
 
-    private static @Nullable JinaClipModelName model(JinaClipProperties properties, Errors errors) {
+    private static @Nullable JinaClipModel model(JinaClipProperties properties, Errors errors) {
         try {
-            return JinaClipModelName.fromApiName(properties.getModel());
+            return JinaClipModel.fromName(properties.getModel());
         } catch (IllegalArgumentException e) {
-            errors.rejectValue("model", "unknown", P + "model must be one of " + Arrays.stream(JinaClipModelName.values())
-                    .map(JinaClipModelName::apiName).collect(Collectors.joining(", ")));
+            errors.rejectValue("model", "unknown", P + "model must be one of " + Arrays.stream(JinaClipModel.values())
+                    .map(JinaClipModel::modelName).collect(Collectors.joining(", ")));
             return null;
         }
     }

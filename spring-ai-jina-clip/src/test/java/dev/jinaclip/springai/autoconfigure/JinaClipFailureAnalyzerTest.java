@@ -69,8 +69,8 @@ class JinaClipFailureAnalyzerTest {
 
                     // then
                     assertThat(ModelDownloadException.findIn(context.getStartupFailure()))
-                            .hasValueSatisfying(e -> assertThat(e.kind())
-                                    .isEqualTo(ModelDownloadException.Kind.NOT_CACHED));
+                            .hasValueSatisfying(e -> assertThat(e.failure())
+                                    .isEqualTo(ModelDownloadException.Failure.NOT_CACHED));
                     assertThat(analysis.getDescription()).contains("could not get the model files");
                     assertThat(analysis.getAction()).contains("spring.ai.jina-clip.onnx.offline=false")
                             .contains("spring.ai.jina-clip.onnx.model-dir");
