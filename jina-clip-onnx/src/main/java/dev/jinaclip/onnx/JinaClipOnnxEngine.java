@@ -103,7 +103,10 @@ public final class JinaClipOnnxEngine implements ClipEngine {
                     + " ({} MB): such a text runs alone, above the bound", config.maxTextTokens(), longestText >> 20,
                     memory.bound() >> 20);
         }
-        OrtRuntime.register(shutdown);
+        if (!OrtRuntime.register(shutdown)) {
+            closeLocked();
+            throw OrtRuntime.shutdownError();
+        }
         log.info("jina-clip ONNX model loaded from {} (variant {}, {} intra-op threads, {})", files.directory(),
                 config.variant(), config.intraOpThreads(), config.executionProvider());
     }
@@ -120,7 +123,8 @@ public final class JinaClipOnnxEngine implements ClipEngine {
      */
     public static JinaClipOnnxEngine load(JinaClipOnnxConfig config) {
         Objects.requireNonNull(config, "config");
-        return new JinaClipOnnxEngine(config, ModelLocator.locate(config));
+        ModelFiles files = ModelLocator.locate(config);
+        return OrtRuntime.creating(() -> new JinaClipOnnxEngine(config, files));
     }
 
     /** The settings, every default applied. */
@@ -280,8 +284,7 @@ public final class JinaClipOnnxEngine implements ClipEngine {
         private static final long serialVersionUID = 1L;
 
         ShutdownException(Throwable cause) {
-            super(Kind.CANCELLED, false, "The JVM is shutting down: the jina-clip model has stopped and embeds"
-                    + " nothing more", cause);
+            super(Kind.CANCELLED, false, OrtRuntime.SHUTDOWN_MESSAGE, cause);
         }
     }
 

@@ -91,6 +91,41 @@ public final class ForkedEngineMain {
                 System.out.println("ready");
                 System.exit(0);
             }
+            case "load-while-exiting" -> {
+                // a SIGTERM while an application starts: sessions are being created when the JVM exits
+                AtomicInteger loads = new AtomicInteger();
+                AtomicInteger refused = new AtomicInteger();
+                Thread loader = new Thread(() -> {
+                    try {
+                        while (true) {
+                            load(model).close();
+                            loads.incrementAndGet();
+                        }
+                    } catch (JinaClipException e) {
+                        if (e.kind() == JinaClipException.Kind.CANCELLED) {
+                            refused.incrementAndGet();
+                        } else {
+                            e.printStackTrace(System.out);
+                        }
+                    }
+                });
+                loader.setDaemon(true);
+                loader.start();
+                while (loads.get() < 3) {
+                    sleep(5);
+                }
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    try {
+                        loader.join(10_000);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    System.out.println("loader stopped: " + (refused.get() == 1 ? "with the shutdown error"
+                            : loader.isAlive() ? "no, still loading" : "without the shutdown error"));
+                }));
+                System.out.println("ready");
+                System.exit(0);
+            }
             case "tokenize" -> {
                 System.out.println("CUDA runtime: " + cudaDeviceCountStatus());
                 try (ClipTokenizer tokenizer = new ClipTokenizer(model.resolve("tokenizer.json"), 512, false)) {

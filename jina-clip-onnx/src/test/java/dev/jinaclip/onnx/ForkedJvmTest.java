@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,6 +45,14 @@ class ForkedJvmTest {
         Forked forked = fork(List.of(), "embed-while-exiting");
 
         assertThat(forked.output).contains("ready").contains("callers stopped: 4 of 4 with the shutdown error");
+        assertThat(forked.exitCode).as(forked.output).isZero();
+    }
+
+    @RepeatedTest(3)
+    void should_stop_a_load_in_progress_while_the_jvm_exits_without_crashing() throws Exception {
+        Forked forked = fork(List.of(), "load-while-exiting");
+
+        assertThat(forked.output).contains("ready").contains("loader stopped: with the shutdown error");
         assertThat(forked.exitCode).as(forked.output).isZero();
     }
 

@@ -2,6 +2,7 @@ package dev.jinaclip.onnx.internal;
 
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtLoggingLevel;
+import dev.jinaclip.core.JinaClipException;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
@@ -12,7 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,8 +31,9 @@ import org.slf4j.LoggerFactory;
  * <p><b>Shutdown.</b> ONNX Runtime registers a JVM shutdown hook that frees the native environment; hooks run
  * concurrently, so it can free it under a session that is still running, or before a session is closed, and the
  * JVM crashes. The native environment is reference-counted, so this class holds a second reference, and its own
- * shutdown hook stops every registered engine (running and new calls fail fast, sessions are closed), and only
- * then lets its reference go. Whichever hook finishes last frees the environment, after the sessions.
+ * shutdown hook stops every registered engine (running and new calls fail fast, sessions are closed), waits for
+ * sessions being created ({@link #creating}) and only then lets its reference go. Whichever hook finishes last
+ * frees the environment, after the sessions.
  */
 public final class OrtRuntime {
 
@@ -37,7 +42,15 @@ public final class OrtRuntime {
     private static final long STACK_BYTES_PER_COMMAND_LINE_BYTE = 512;
     private static final long MIN_STACK_BYTES = 64L << 20;
 
+    /** What a call refused or stopped by the JVM's exit says. */
+    public static final String SHUTDOWN_MESSAGE =
+            "The JVM is shutting down: the jina-clip model has stopped and embeds nothing more";
+    // how long the JVM's exit waits for sessions being created
+    private static final long CREATION_WAIT_SECONDS = 5;
+
     private static final Set<Participant> PARTICIPANTS = ConcurrentHashMap.newKeySet();
+    // held shared while sessions are created, exclusively by the shutdown hook before the environment may go
+    private static final ReentrantReadWriteLock CREATION = new ReentrantReadWriteLock();
     private static volatile boolean shuttingDown;
     private static OrtEnvironment environment;
     private static volatile EnvironmentReference reference;
@@ -87,9 +100,45 @@ public final class OrtRuntime {
         return shuttingDown;
     }
 
-    /** Registers a user of the environment, stopped by the shutdown hook. */
-    public static void register(Participant participant) {
+    /**
+     * Runs {@code work}, which creates native objects in the environment (sessions), so that the JVM's exit does
+     * not free the environment under it: the shutdown hook waits for it to end.
+     *
+     * @throws JinaClipException of kind {@code CANCELLED} if the JVM is shutting down
+     */
+    public static <T> T creating(Supplier<T> work) {
+        // the hook keeps the write lock once it has it: the JVM is ending, and no session may be made any more
+        if (!CREATION.readLock().tryLock()) {
+            throw shutdownError();
+        }
+        try {
+            if (shuttingDown) {
+                throw shutdownError();
+            }
+            return work.get();
+        } finally {
+            CREATION.readLock().unlock();
+        }
+    }
+
+    /**
+     * Registers a user of the environment, stopped by the shutdown hook.
+     *
+     * @return {@code false}, registering nothing, when the JVM is already shutting down: the user must free what it
+     *         made and give up
+     */
+    public static boolean register(Participant participant) {
         PARTICIPANTS.add(participant);
+        if (shuttingDown) {
+            PARTICIPANTS.remove(participant);
+            return false;
+        }
+        return true;
+    }
+
+    /** The error of work refused because the JVM is shutting down. */
+    public static JinaClipException shutdownError() {
+        return new JinaClipException(JinaClipException.Kind.CANCELLED, false, SHUTDOWN_MESSAGE);
     }
 
     /** Removes a user that has closed itself. */
@@ -137,9 +186,22 @@ public final class OrtRuntime {
                 log.warn("Could not close a jina-clip model at shutdown: {}", e.toString());
             }
         }
-        if (allClosed && reference != null) {
+        if (allClosed && reference != null && creationsEnded()) {
             reference.release();
         }
+    }
+
+    private static boolean creationsEnded() {
+        try {
+            if (CREATION.writeLock().tryLock(CREATION_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                return true;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        log.warn("jina-clip: a model still loading {} s after shutdown began; the ONNX Runtime environment is left"
+                + " to the end of the process", CREATION_WAIT_SECONDS);
+        return false;
     }
 
     /**
