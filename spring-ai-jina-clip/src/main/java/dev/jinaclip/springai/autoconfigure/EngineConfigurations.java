@@ -43,13 +43,8 @@ final class EngineConfigurations {
         @Bean
         @ConditionalOnMissingBean(ClipEngine.class)
         JinaClipApiClient jinaClipEngine(JinaClipProperties properties, Environment environment) {
-            JinaClipApiConfig config;
-            try {
-                config = properties.toConfig(environment);
-            } catch (IllegalArgumentException | IllegalStateException e) {
-                throw SettingFailures.rejected("hosted backend (" + BACKEND + "=api, the default)", e,
-                        JinaClipProperties.class);
-            }
+            JinaClipApiConfig config = SettingFailures.configure("hosted backend (" + BACKEND + "=api, the default)",
+                    () -> properties.toConfig(environment), JinaClipProperties.class);
             JinaClipApiClient client = new JinaClipApiClient(config);
             log.info("jina-clip: hosted backend (Jina Embeddings API at {}), model {}, {} dimensions",
                     config.embeddingsUrl(), client.model(), client.dimension());
@@ -67,13 +62,8 @@ final class EngineConfigurations {
         @Bean
         @ConditionalOnMissingBean(ClipEngine.class)
         JinaClipOnnxEngine jinaClipEngine(JinaClipProperties shared, JinaClipOnnxProperties properties) {
-            JinaClipOnnxConfig config;
-            try {
-                config = properties.toConfig(shared);
-            } catch (IllegalArgumentException | IllegalStateException e) {
-                throw SettingFailures.rejected("local backend (" + BACKEND + "=onnx)", e, JinaClipProperties.class,
-                        JinaClipOnnxProperties.class);
-            }
+            JinaClipOnnxConfig config = SettingFailures.configure("local backend (" + BACKEND + "=onnx)",
+                    () -> properties.toConfig(shared), JinaClipProperties.class, JinaClipOnnxProperties.class);
             JinaClipOnnxEngine engine;
             try {
                 engine = JinaClipOnnxEngine.load(config);

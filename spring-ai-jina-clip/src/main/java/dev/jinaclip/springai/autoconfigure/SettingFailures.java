@@ -5,6 +5,7 @@ import java.beans.PropertyDescriptor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.BeanUtils;
@@ -24,13 +25,22 @@ final class SettingFailures {
     }
 
     /**
-     * The failure of a backend whose settings the engine rejected.
+     * The engine's configuration of the properties.
      *
-     * @param backend    the backend, as the description names it
-     * @param rejection  the engine's {@code IllegalArgumentException} or {@code IllegalStateException}
-     * @param properties the properties classes the backend was configured from
+     * @param backend       the backend, as a failure's description names it
+     * @param configuration maps the properties onto the engine's configuration, which checks them
+     * @param properties    the properties classes it maps
+     * @throws JinaClipConfigurationException if the engine rejects a value
      */
-    static JinaClipConfigurationException rejected(String backend, RuntimeException rejection,
+    static <C> C configure(String backend, Supplier<C> configuration, Class<?>... properties) {
+        try {
+            return configuration.get();
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw rejected(backend, e, properties);
+        }
+    }
+
+    private static JinaClipConfigurationException rejected(String backend, RuntimeException rejection,
             Class<?>... properties) {
         List<String> named = namedIn(rejection.getMessage(), properties);
         String action;
