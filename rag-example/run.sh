@@ -23,7 +23,7 @@ for arg in "$@"; do
                 echo "run.sh: --model-dir=$dir is not a folder" >&2
                 exit 2
             fi
-            args+=("--spring.ai.jina-clip.onnx.model-dir=$dir")
+            args+=("--spring.ai.jina-clip.onnx.model-directory=$dir")
             ;;
         --backend=*)
             backend="${arg#--backend=}"

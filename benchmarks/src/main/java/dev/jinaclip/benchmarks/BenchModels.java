@@ -42,7 +42,7 @@ final class BenchModels {
         Path vision = Files.createSymbolicLink(onnx.resolve("vision_model.onnx"),
                 models.resolve("vision_model.onnx"));
         Path tokenizer = Files.copy(
-                repoRoot().resolve("langchain4j-jina-clip/src/test/resources/models/tiny/tokenizer.json"),
+                repoRoot().resolve("jina-clip-testing/src/main/resources/models/tiny/tokenizer.json"),
                 folder.resolve("tokenizer.json"));
         // deleteOnExit runs in reverse order: files first, then their folders
         for (Path path : new Path[] {folder, onnx, text, vision, tokenizer}) {

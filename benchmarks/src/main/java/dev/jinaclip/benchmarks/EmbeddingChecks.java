@@ -11,9 +11,9 @@ final class EmbeddingChecks {
 
     static void requireVectors(ClipEmbeddings embeddings, int inputs) {
         if (embeddings.vectors().size() != inputs
-                || embeddings.vectors().stream().anyMatch(v -> v.length != JinaClipOnnxConfig.DIMENSION)) {
+                || embeddings.vectors().stream().anyMatch(v -> v.length != JinaClipOnnxConfig.MODEL.dimension())) {
             throw new IllegalStateException(embeddings.vectors().size() + " vectors for " + inputs
-                    + " inputs, or one not of " + JinaClipOnnxConfig.DIMENSION + " dimensions");
+                    + " inputs, or one not of " + JinaClipOnnxConfig.MODEL.dimension() + " dimensions");
         }
     }
 }

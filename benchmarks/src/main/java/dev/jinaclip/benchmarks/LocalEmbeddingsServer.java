@@ -50,11 +50,11 @@ public final class LocalEmbeddingsServer {
         this.delayMillis = delayMillis;
         Random random = new Random(42);
         for (int v = 0; v < POOL; v++) {
-            ByteBuffer bytes = ByteBuffer.allocate(JinaClipOnnxConfig.DIMENSION * Float.BYTES)
+            ByteBuffer bytes = ByteBuffer.allocate(JinaClipOnnxConfig.MODEL.dimension() * Float.BYTES)
                     .order(ByteOrder.LITTLE_ENDIAN);
             StringBuilder json = new StringBuilder("[");
-            for (int i = 0; i < JinaClipOnnxConfig.DIMENSION; i++) {
-                float value = (float) (random.nextGaussian() / Math.sqrt(JinaClipOnnxConfig.DIMENSION));
+            for (int i = 0; i < JinaClipOnnxConfig.MODEL.dimension(); i++) {
+                float value = (float) (random.nextGaussian() / Math.sqrt(JinaClipOnnxConfig.MODEL.dimension()));
                 bytes.putFloat(value);
                 json.append(i == 0 ? "" : ",").append(value);
             }

@@ -21,7 +21,7 @@ public class ClipEmbeddingResponseMetadata extends EmbeddingResponseMetadata {
         return imageTokens;
     }
 
-    /** A builder. */
+    /** A builder of metadata that can carry the image tokens. */
     public static Builder clipBuilder() {
         return new Builder();
     }

@@ -1,5 +1,6 @@
 package dev.jinaclip.langchain4j;
 
+import dev.jinaclip.core.ClipUsage;
 import dev.jinaclip.core.internal.InputErrors;
 import dev.jinaclip.langchain4j.internal.ObservedEmbedding;
 import dev.langchain4j.data.embedding.Embedding;
@@ -30,7 +31,7 @@ import java.util.Set;
 public interface MultimodalEmbeddingModel extends EmbeddingModel, AutoCloseable {
 
     /** Key of the billed image tokens in a {@link Response}'s metadata, when the backend reports them. */
-    String IMAGE_TOKENS = "image_tokens";
+    String IMAGE_TOKENS = ClipUsage.IMAGE_TOKENS;
 
     /**
      * LangChain4j's {@code embed}, with listeners notified for image inputs too (they see an image as a text

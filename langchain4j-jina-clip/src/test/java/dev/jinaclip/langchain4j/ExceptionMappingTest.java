@@ -70,7 +70,7 @@ class ExceptionMappingTest {
         // then
         assertThat(thrown).isExactlyInstanceOf(expected);
         JinaApiException cause = JinaApiException.findIn(thrown).orElseThrow();
-        assertThat(cause.kind()).isEqualTo(JinaApiException.Kind.HTTP_ERROR);
+        assertThat(cause.failure()).isEqualTo(JinaApiException.Failure.HTTP_ERROR);
         assertThat(cause.statusCode()).isEqualTo(status);
         assertThat(cause.code()).contains(code);
         assertThat(cause.detail()).contains("something went wrong");
@@ -110,7 +110,7 @@ class ExceptionMappingTest {
         // then
         assertThat(thrown).isInstanceOf(TimeoutException.class);
         JinaApiException cause = JinaApiException.findIn(thrown).orElseThrow();
-        assertThat(cause.kind()).isEqualTo(JinaApiException.Kind.TIMEOUT);
+        assertThat(cause.failure()).isEqualTo(JinaApiException.Failure.TIMEOUT);
         assertThat(cause.statusCode()).isZero();
         assertThat(cause.code()).isEmpty();
         assertThat(cause.requestId()).isEmpty();

@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.jinaclip.api.JinaClipModelName;
+import dev.jinaclip.core.JinaClipModel;
 import dev.jinaclip.testing.FakeJinaApi;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.image.Image;
@@ -89,7 +89,7 @@ class JinaClipApiEmbeddingModelTest {
     void should_send_dimensions_for_v2_when_configured() throws Exception {
         // given
         server.setDispatcher(new FakeJinaApi(1024));
-        model = modelFor(server).modelName(JinaClipModelName.JINA_CLIP_V2).dimensions(256).build();
+        model = modelFor(server).model(JinaClipModel.JINA_CLIP_V2).dimensions(256).build();
 
         // when
         Embedding embedding = model.embed("a red car").content();
@@ -105,7 +105,7 @@ class JinaClipApiEmbeddingModelTest {
     void should_send_retrieval_query_task_for_v2_queries() throws Exception {
         // given
         server.setDispatcher(new FakeJinaApi(1024));
-        model = modelFor(server).modelName("jina-clip-v2").build();
+        model = modelFor(server).model("jina-clip-v2").build();
 
         // when
         model.embed(EmbeddingRequest.builder().input("red car").inputType(EmbeddingInputType.QUERY).build());
@@ -204,7 +204,7 @@ class JinaClipApiEmbeddingModelTest {
     void should_know_its_dimension_without_calling_the_api() {
         // given
         model = modelFor(server).build();
-        try (JinaClipApiEmbeddingModel v2 = modelFor(server).modelName(JinaClipModelName.JINA_CLIP_V2)
+        try (JinaClipApiEmbeddingModel v2 = modelFor(server).model(JinaClipModel.JINA_CLIP_V2)
                 .dimensions(256).build()) {
 
             // when / then

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jinaclip.hub.DownloadProgress;
 import dev.jinaclip.hub.HuggingFaceHub;
+import dev.jinaclip.onnx.JinaClipOnnxConfig;
+import dev.jinaclip.onnx.JinaClipOnnxEngine;
 import dev.jinaclip.testing.FakeHub;
 import dev.langchain4j.data.document.Metadata;
 import dev.langchain4j.data.embedding.Embedding;
@@ -124,12 +126,13 @@ class JinaClipOnnxEmbeddingModelTest {
 
         // when
         Embedding downloaded;
-        try (JinaClipOnnxEmbeddingModel model = JinaClipOnnxEmbeddingModel.builder().intraOpThreads(1)
-                .hub(HuggingFaceHub.builder().endpoint(hubServer.url("/").toString()).cacheDir(cache)
+        JinaClipOnnxEngine engine = JinaClipOnnxEngine.load(JinaClipOnnxConfig.builder().intraOpThreads(1)
+                .hub(HuggingFaceHub.builder().endpoint(hubServer.url("/").toString()).cacheDirectory(cache)
                         .progress(DownloadProgress.none()).build())
-                .build()) {
+                .build());
+        try (JinaClipEmbeddingModel model = new JinaClipEmbeddingModel(engine)) {
             downloaded = model.embed("red").content();
-            assertThat(model.engine().files().directory())
+            assertThat(engine.files().directory())
                     .isEqualTo(cache.resolve("models--jinaai--jina-clip-v1/snapshots/" + FakeHub.COMMIT));
         }
         int requests = hubServer.getRequestCount();

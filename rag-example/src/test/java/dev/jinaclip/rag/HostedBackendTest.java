@@ -1,22 +1,29 @@
 package dev.jinaclip.rag;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.jinaclip.langchain4j.JinaClipApiEmbeddingModel;
-import dev.jinaclip.langchain4j.MultimodalEmbeddingModel;
+import dev.jinaclip.api.JinaClipApiClient;
+import dev.jinaclip.core.ClipEngine;
 import dev.jinaclip.rag.ingest.CorpusIngestor;
+import dev.jinaclip.rag.retrieval.InvalidSearchException;
 import dev.jinaclip.rag.retrieval.SearchHit;
 import dev.jinaclip.rag.retrieval.SearchResponse;
 import dev.jinaclip.rag.retrieval.SearchService;
 import dev.jinaclip.testing.FakeJinaApi;
+import java.awt.Color;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.StreamSupport;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,11 +40,22 @@ import org.springframework.test.context.DynamicPropertySource;
 class HostedBackendTest {
 
     static final FakeJinaApi api = new FakeJinaApi(768);
-    static final MockWebServer server = started(api);
+    /** Whether the API answers requests with images as it answers an image it cannot decode: 400. */
+    static final AtomicBoolean refuseImages = new AtomicBoolean();
+    static final MockWebServer server = started(new Dispatcher() {
+        @Override
+        public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+            if (refuseImages.get() && request.getBody().utf8().contains("\"image\"")) {
+                return new MockResponse.Builder().code(400).addHeader("Content-Type", "application/json")
+                        .body("{\"detail\":\"Image could not be decoded\"}").build();
+            }
+            return api.dispatch(request);
+        }
+    });
     static final Path ROOT = root();
 
     @Autowired
-    MultimodalEmbeddingModel model;
+    ClipEngine engine;
 
     @Autowired
     CorpusIngestor ingestor;
@@ -63,7 +81,7 @@ class HostedBackendTest {
         SearchResponse response = search.searchText("red", 8, true);
 
         // then
-        assertThat(model).isInstanceOf(JinaClipApiEmbeddingModel.class);
+        assertThat(engine).isInstanceOf(JinaClipApiClient.class);
         assertThat(ingestor.lastReport().passages()).isEqualTo(4);
         assertThat(ingestor.lastReport().images()).isEqualTo(4);
         assertThat(response.results()).hasSize(8).extracting(SearchHit::modality).contains("text", "image");
@@ -74,7 +92,23 @@ class HostedBackendTest {
         assertThat(inputs).anySatisfy(input -> assertThat(input.toString()).contains("Red apples"));
     }
 
-    private static MockWebServer started(FakeJinaApi dispatcher) {
+    @Test
+    void should_answer_an_upload_the_api_cannot_decode_as_an_invalid_search() {
+        // given
+        byte[] broken = new byte[64];
+        System.arraycopy(TestCorpus.png(Color.RED), 0, broken, 0, 8); // a PNG signature, then nothing valid
+        refuseImages.set(true);
+        try {
+            // when / then
+            assertThatThrownBy(() -> search.searchImage(broken, "broken.png", 3))
+                    .isInstanceOf(InvalidSearchException.class)
+                    .hasMessageStartingWith("The upload could not be read as an image: ").hasMessageContaining("400");
+        } finally {
+            refuseImages.set(false);
+        }
+    }
+
+    private static MockWebServer started(Dispatcher dispatcher) {
         MockWebServer server = new MockWebServer();
         server.setDispatcher(dispatcher);
         try {

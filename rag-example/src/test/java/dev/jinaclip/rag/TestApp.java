@@ -41,7 +41,7 @@ public final class TestApp implements AutoCloseable {
      */
     public static TestApp start(Path corpus, Path data, boolean holdStartUpAfterFirstCall, String... properties) {
         List<String> all = new ArrayList<>(List.of("server.port=0", "spring.ai.jina-clip.backend=onnx",
-                "spring.ai.jina-clip.onnx.intra-op-threads=1", "spring.ai.jina-clip.onnx.model-dir=" + AppTest.MODEL,
+                "spring.ai.jina-clip.onnx.intra-op-threads=1", "spring.ai.jina-clip.onnx.model-directory=" + AppTest.MODEL,
                 "rag.corpus-dir=" + corpus, "rag.data-dir=" + data));
         all.addAll(List.of(properties));
         TestApp app = new TestApp(all, holdStartUpAfterFirstCall);

@@ -18,7 +18,7 @@ import org.springframework.util.unit.DataSize;
 /**
  * The test corpus and model: solid-colour pictures and short passages, for the "semantic" ONNX fixture of
  * langchain4j-jina-clip, in which colour words land next to pictures of that colour and every other word next to
- * a neutral direction (see that module's src/test/resources/models/README.md).
+ * a neutral direction (see jina-clip-testing/src/main/resources/models/README.md).
  */
 public final class TestCorpus {
 

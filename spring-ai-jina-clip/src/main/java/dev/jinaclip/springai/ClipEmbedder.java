@@ -1,20 +1,21 @@
 package dev.jinaclip.springai;
 
-import dev.jinaclip.langchain4j.ClipEmbeddingResponseMetadata;
-import dev.jinaclip.langchain4j.MultimodalEmbeddingModel;
-import dev.langchain4j.data.message.Content;
-import dev.langchain4j.exception.LangChain4jException;
-import dev.langchain4j.model.embedding.request.EmbeddingInput;
-import dev.langchain4j.model.output.TokenUsage;
+import dev.jinaclip.core.ClipEmbeddings;
+import dev.jinaclip.core.ClipEngine;
+import dev.jinaclip.core.ClipInput;
+import dev.jinaclip.core.ClipInputType;
+import dev.jinaclip.core.ClipUsage;
+import dev.jinaclip.core.JinaClipException;
 import io.micrometer.observation.ObservationRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 import org.jspecify.annotations.Nullable;
 import org.springframework.ai.chat.metadata.DefaultUsage;
+import org.springframework.ai.document.Document;
+import org.springframework.ai.document.MetadataMode;
 import org.springframework.ai.embedding.Embedding;
 import org.springframework.ai.embedding.EmbeddingOptions;
 import org.springframework.ai.embedding.EmbeddingRequest;
@@ -27,8 +28,8 @@ import org.springframework.ai.embedding.observation.EmbeddingModelObservationCon
 import org.springframework.ai.embedding.observation.EmbeddingModelObservationDocumentation;
 
 /**
- * What both Spring AI models share: one call to the LangChain4j {@link MultimodalEmbeddingModel} per request,
- * wrapped in a Micrometer observation, with Spring AI's request options checked and its response built.
+ * What both Spring AI models share: one call of the {@link ClipEngine} per request, wrapped in a Micrometer
+ * observation, with Spring AI's request options checked, its response built and the engine's failures mapped.
  */
 final class ClipEmbedder {
 
@@ -38,44 +39,34 @@ final class ClipEmbedder {
     private static final EmbeddingModelObservationConvention DEFAULT_CONVENTION =
             new DefaultEmbeddingModelObservationConvention();
 
-    private final MultimodalEmbeddingModel delegate;
+    private final ClipEngine engine;
     private final ObservationRegistry observationRegistry;
-    private final AtomicInteger dimensions = new AtomicInteger(-1);
     private volatile @Nullable EmbeddingModelObservationConvention observationConvention;
 
-    ClipEmbedder(MultimodalEmbeddingModel delegate, ObservationRegistry observationRegistry,
+    ClipEmbedder(ClipEngine engine, ObservationRegistry observationRegistry,
             @Nullable EmbeddingModelObservationConvention observationConvention) {
-        this.delegate = Objects.requireNonNull(delegate, "delegate must not be null");
+        this.engine = Objects.requireNonNull(engine, "engine must not be null");
         this.observationRegistry = Objects.requireNonNull(observationRegistry, "observationRegistry must not be null");
         this.observationConvention = observationConvention;
-    }
-
-    MultimodalEmbeddingModel delegate() {
-        return delegate;
     }
 
     void observationConvention(EmbeddingModelObservationConvention convention) {
         this.observationConvention = Objects.requireNonNull(convention, "observationConvention must not be null");
     }
 
-    /** The delegate's dimension, asked once. */
+    /** The engine's dimension, known without a call. */
     int dimensions() {
-        int known = dimensions.get();
-        if (known < 0) {
-            known = delegate.dimension();
-            dimensions.set(known);
-        }
-        return known;
+        return engine.dimension();
     }
 
     /**
-     * The options a call runs with: this model's name and dimension.
+     * The options a call runs with: the engine's model and dimension.
      *
      * @throws IllegalArgumentException if {@code requested} asks for another model or dimension, which the
-     *                                  configured backend cannot serve
+     *                                  configured engine cannot serve
      */
     EmbeddingOptions options(@Nullable EmbeddingOptions requested) {
-        String model = delegate.modelName();
+        String model = engine.model().modelName();
         if (requested != null && requested.getModel() != null && !requested.getModel().equals(model)) {
             throw new IllegalArgumentException("Model '" + requested.getModel() + "' was requested, but this model"
                     + " serves '" + model + "'; choose the model with spring.ai.jina-clip.model");
@@ -88,15 +79,31 @@ final class ClipEmbedder {
     }
 
     /**
-     * Embeds {@code contents} in one observed call.
+     * Embeds each document, its text or its image, in one observed call.
      *
-     * @param contents       one text or image per embedding
+     * @throws IllegalArgumentException naming the position of a document that is null or whose media is not an
+     *                                  image, or if {@code requested} asks for another model or dimension
+     */
+    EmbeddingResponse embedDocuments(List<Document> documents, MetadataMode metadataMode,
+            @Nullable EmbeddingOptions requested) {
+        EmbeddingOptions options = options(requested);
+        List<ClipInput> inputs = new ArrayList<>(documents.size());
+        for (int i = 0; i < documents.size(); i++) {
+            inputs.add(ClipDocuments.input(documents.get(i), metadataMode, i));
+        }
+        return embed(inputs, options, i -> ClipDocuments.resultMetadata(documents.get(i)));
+    }
+
+    /**
+     * Embeds {@code inputs} as documents in one observed call.
+     *
+     * @param inputs         one text or image per embedding
      * @param options        from {@link #options(EmbeddingOptions)}
      * @param resultMetadata the metadata of the result at an index
      */
-    EmbeddingResponse embed(List<Content> contents, EmbeddingOptions options,
+    EmbeddingResponse embed(List<ClipInput> inputs, EmbeddingOptions options,
             IntFunction<EmbeddingResultMetadata> resultMetadata) {
-        List<String> described = contents.stream().map(ClipContents::describe).toList();
+        List<String> described = inputs.stream().map(ClipInput::describe).toList();
         EmbeddingModelObservationContext context = EmbeddingModelObservationContext.builder()
                 .embeddingRequest(new EmbeddingRequest(described, options))
                 .provider(PROVIDER)
@@ -104,45 +111,38 @@ final class ClipEmbedder {
         return Objects.requireNonNull(EmbeddingModelObservationDocumentation.EMBEDDING_MODEL_OPERATION
                 .observation(observationConvention, DEFAULT_CONVENTION, () -> context, observationRegistry)
                 .observe(() -> {
-                    EmbeddingResponse response = call(contents, resultMetadata);
+                    EmbeddingResponse response = call(inputs, resultMetadata);
                     context.setResponse(response);
                     return response;
                 }));
     }
 
-    private EmbeddingResponse call(List<Content> contents, IntFunction<EmbeddingResultMetadata> resultMetadata) {
-        if (contents.isEmpty()) {
-            return new EmbeddingResponse(List.of(), new EmbeddingResponseMetadata(delegate.modelName(),
-                    new DefaultUsage(0, 0, 0)));
+    private EmbeddingResponse call(List<ClipInput> inputs, IntFunction<EmbeddingResultMetadata> resultMetadata) {
+        if (inputs.isEmpty()) {
+            return new EmbeddingResponse(List.of(), metadata(engine.model().modelName(), ClipUsage.NONE));
         }
-        List<EmbeddingInput> inputs = contents.stream().map(EmbeddingInput::from).toList();
-        dev.langchain4j.model.embedding.response.EmbeddingResponse response;
+        ClipEmbeddings result;
         try {
-            response = delegate.embed(dev.langchain4j.model.embedding.request.EmbeddingRequest.builder()
-                    .inputs(inputs).build());
-        } catch (LangChain4jException e) {
+            result = engine.embed(inputs, ClipInputType.DOCUMENT);
+        } catch (JinaClipException e) {
             throw AiExceptions.map(e);
         }
-        if (response.embeddings().size() != contents.size()) {
-            throw new IllegalStateException("The model returned " + response.embeddings().size()
-                    + " embeddings for " + contents.size() + " inputs");
+        List<Embedding> embeddings = new ArrayList<>(inputs.size());
+        for (int i = 0; i < result.vectors().size(); i++) {
+            embeddings.add(new Embedding(result.vectors().get(i), i, resultMetadata.apply(i)));
         }
-        List<Embedding> embeddings = new ArrayList<>(contents.size());
-        for (int i = 0; i < contents.size(); i++) {
-            embeddings.add(new Embedding(response.embeddings().get(i).vector(), i, resultMetadata.apply(i)));
-        }
-        return new EmbeddingResponse(embeddings, metadata(response));
+        return new EmbeddingResponse(embeddings, metadata(result.modelName(), result.usage()));
     }
 
-    private EmbeddingResponseMetadata metadata(dev.langchain4j.model.embedding.response.EmbeddingResponse response) {
-        var lc4j = response.metadata();
-        String model = lc4j != null && lc4j.modelName() != null ? lc4j.modelName() : delegate.modelName();
-        TokenUsage tokens = lc4j == null ? null : lc4j.tokenUsage();
-        DefaultUsage usage = tokens == null ? new DefaultUsage(0, 0, 0)
-                : new DefaultUsage(tokens.inputTokenCount(), 0, tokens.totalTokenCount(), tokens);
-        Map<String, Object> extra = lc4j instanceof ClipEmbeddingResponseMetadata clip && clip.imageTokens() != null
-                ? Map.of(MultimodalEmbeddingModel.IMAGE_TOKENS, clip.imageTokens())
-                : Map.of();
-        return new EmbeddingResponseMetadata(model, usage, extra);
+    @Override
+    public String toString() {
+        return engine.toString();
+    }
+
+    private static EmbeddingResponseMetadata metadata(String model, ClipUsage usage) {
+        DefaultUsage springUsage = new DefaultUsage(usage.promptTokens(), 0, usage.totalTokens(), usage);
+        Map<String, Object> extra = usage.imageTokens() == null ? Map.of()
+                : Map.of(ClipUsage.IMAGE_TOKENS, usage.imageTokens());
+        return new EmbeddingResponseMetadata(model, springUsage, extra);
     }
 }

@@ -1,6 +1,6 @@
 package dev.jinaclip.springai;
 
-import dev.jinaclip.langchain4j.MultimodalEmbeddingModel;
+import dev.jinaclip.core.ClipEngine;
 import io.micrometer.observation.ObservationRegistry;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -9,8 +9,8 @@ import org.springframework.ai.embedding.observation.EmbeddingModelObservationCon
 import org.springframework.util.Assert;
 
 /**
- * The settings both jina-clip Spring AI models take: the LangChain4j model they adapt, the metadata embedded with
- * a text document, and where calls are observed.
+ * The settings both jina-clip Spring AI models take: the engine they call, the metadata embedded with a text
+ * document, and where calls are observed.
  *
  * @param <B> the concrete builder
  * @param <M> the model it builds
@@ -18,13 +18,13 @@ import org.springframework.util.Assert;
  */
 public abstract class ClipModelBuilder<B extends ClipModelBuilder<B, M>, M> {
 
-    final MultimodalEmbeddingModel delegate;
+    final ClipEngine engine;
     MetadataMode metadataMode = MetadataMode.NONE;
     ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
     @Nullable EmbeddingModelObservationConvention observationConvention;
 
-    ClipModelBuilder(MultimodalEmbeddingModel delegate) {
-        this.delegate = Objects.requireNonNull(delegate, "delegate must not be null");
+    ClipModelBuilder(ClipEngine engine) {
+        this.engine = Objects.requireNonNull(engine, "engine must not be null");
     }
 
     /**
@@ -48,14 +48,14 @@ public abstract class ClipModelBuilder<B extends ClipModelBuilder<B, M>, M> {
         return self();
     }
 
-    /** The model. */
+    /** A model over the engine, which it calls but does not close. */
     public abstract M build();
 
     /** The shared call machinery, from these settings. */
     ClipEmbedder embedder() {
         Assert.notNull(metadataMode, "metadataMode must not be null");
         Assert.notNull(observationRegistry, "observationRegistry must not be null");
-        return new ClipEmbedder(delegate, observationRegistry, observationConvention);
+        return new ClipEmbedder(engine, observationRegistry, observationConvention);
     }
 
     @SuppressWarnings("unchecked")

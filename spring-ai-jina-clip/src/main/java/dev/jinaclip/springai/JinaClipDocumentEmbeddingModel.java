@@ -1,8 +1,6 @@
 package dev.jinaclip.springai;
 
-import dev.jinaclip.langchain4j.MultimodalEmbeddingModel;
-import dev.langchain4j.data.message.Content;
-import java.util.ArrayList;
+import dev.jinaclip.core.ClipEngine;
 import java.util.List;
 import org.springframework.ai.document.Document;
 import org.springframework.ai.document.MetadataMode;
@@ -25,8 +23,8 @@ import org.springframework.util.Assert;
  * Spring AI document holds either text or media), indexed from 0 in input order.
  *
  * <p>Shares its behaviour with {@link JinaClipEmbeddingModel} (Spring AI forbids one class implementing both
- * interfaces): the same delegate, dimension, response metadata, observations and exceptions. Thread-safe. It
- * does not close the delegate.
+ * interfaces): the same engine, dimension, response metadata, observations and exceptions. Thread-safe. It
+ * does not close the engine.
  *
  * @since 0.1.0
  */
@@ -40,9 +38,9 @@ public class JinaClipDocumentEmbeddingModel implements DocumentEmbeddingModel {
         this.metadataMode = builder.metadataMode;
     }
 
-    /** A builder adapting {@code delegate}. */
-    public static Builder builder(MultimodalEmbeddingModel delegate) {
-        return new Builder(delegate);
+    /** A builder of a model over {@code engine}: the hosted API client or the in-process ONNX engine. */
+    public static Builder builder(ClipEngine engine) {
+        return new Builder(engine);
     }
 
     /**
@@ -56,23 +54,13 @@ public class JinaClipDocumentEmbeddingModel implements DocumentEmbeddingModel {
         Assert.notNull(request, "request must not be null");
         List<Document> documents = request.getInstructions();
         Assert.notNull(documents, "documents must not be null");
-        List<Content> contents = new ArrayList<>(documents.size());
-        for (int i = 0; i < documents.size(); i++) {
-            contents.add(ClipContents.of(documents.get(i), metadataMode, i));
-        }
-        return embedder.embed(contents, embedder.options(request.getOptions()),
-                i -> ClipContents.resultMetadata(documents.get(i)));
+        return embedder.embedDocuments(documents, metadataMode, request.getOptions());
     }
 
-    /** The delegate's dimension: 768 for jina-clip-v1, with no call to the backend. */
+    /** The engine's dimension: 768 for jina-clip-v1, with no call to the backend. */
     @Override
     public int dimensions() {
         return embedder.dimensions();
-    }
-
-    /** The LangChain4j model this adapts. */
-    public MultimodalEmbeddingModel getDelegate() {
-        return embedder.delegate();
     }
 
     /** Replaces the observation convention; default: Spring AI's {@code DefaultEmbeddingModelObservationConvention}. */
@@ -82,14 +70,14 @@ public class JinaClipDocumentEmbeddingModel implements DocumentEmbeddingModel {
 
     @Override
     public String toString() {
-        return "JinaClipDocumentEmbeddingModel{" + embedder.delegate() + ", metadataMode=" + metadataMode + "}";
+        return "JinaClipDocumentEmbeddingModel{" + embedder + ", metadataMode=" + metadataMode + "}";
     }
 
     /** Collects settings; see each method for its default. */
     public static class Builder extends ClipModelBuilder<Builder, JinaClipDocumentEmbeddingModel> {
 
-        protected Builder(MultimodalEmbeddingModel delegate) {
-            super(delegate);
+        protected Builder(ClipEngine engine) {
+            super(engine);
         }
 
         @Override

@@ -1,9 +1,8 @@
 package dev.jinaclip.springai;
 
+import dev.jinaclip.core.ClipEngine;
+import dev.jinaclip.core.ClipInput;
 import dev.jinaclip.core.internal.InputErrors;
-import dev.jinaclip.langchain4j.MultimodalEmbeddingModel;
-import dev.langchain4j.data.message.Content;
-import dev.langchain4j.data.message.TextContent;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -22,10 +21,10 @@ import org.springframework.util.Assert;
 /**
  * jina-clip as a Spring AI {@link EmbeddingModel}: texts, and image documents, into one vector space.
  *
- * <p>An adapter over a LangChain4j {@link MultimodalEmbeddingModel}: the hosted Jina Embeddings API
- * ({@code JinaClipApiEmbeddingModel}) or in-process ONNX Runtime ({@code JinaClipOnnxEmbeddingModel}), which do the
- * batching, retries and concurrency. jina-clip-v1 gives 768 dimensions, L2-normalised (compare with cosine
- * similarity); {@link #dimensions()} needs no call. Embeddings are indexed from 0 in input order, and the
+ * <p>A model over a jina-clip {@link ClipEngine}: the hosted Jina Embeddings API ({@code JinaClipApiClient}) or
+ * in-process ONNX Runtime ({@code JinaClipOnnxEngine}), which do the batching, retries and concurrency.
+ * jina-clip-v1 gives 768 dimensions, L2-normalised (compare with cosine similarity); {@link #dimensions()} needs
+ * no call. Embeddings are indexed from 0 in input order, and the
  * response metadata carries the model name and token usage ({@code image_tokens} too, when the API reports them).
  * Each call is a Micrometer observation ({@code gen_ai.client.operation}, provider {@code jina}).
  *
@@ -33,9 +32,10 @@ import org.springframework.util.Assert;
  * and both embed images too: a document with image {@code Media}, or one made by {@link ImageDocuments} (the only
  * kind of image document Spring AI 2.0.1's vector stores accept), is embedded as an image, so a text query finds
  * it. Request options may repeat the configured model and dimensions but not change them
- * ({@code IllegalArgumentException}). Failures are Spring AI's {@code TransientAiException} or
- * {@code NonTransientAiException}, with LangChain4j's exception (and the API's {@code JinaApiException}) as cause.
- * Thread-safe. It does not close the delegate.
+ * ({@code IllegalArgumentException}). Failures of the engine are Spring AI's {@code TransientAiException} when
+ * the same call may succeed later, else {@code NonTransientAiException}, with the engine's {@code JinaClipException}
+ * (for the hosted API a {@code JinaApiException}) as cause; an input rejected before any work is an
+ * {@code IllegalArgumentException} naming its position. Thread-safe. It does not close the engine.
  *
  * @since 0.1.0
  */
@@ -49,9 +49,9 @@ public class JinaClipEmbeddingModel implements EmbeddingModel {
         this.metadataMode = builder.metadataMode;
     }
 
-    /** A builder adapting {@code delegate}. */
-    public static Builder builder(MultimodalEmbeddingModel delegate) {
-        return new Builder(delegate);
+    /** A builder of a model over {@code engine}: the hosted API client or the in-process ONNX engine. */
+    public static Builder builder(ClipEngine engine) {
+        return new Builder(engine);
     }
 
     @Override
@@ -59,14 +59,14 @@ public class JinaClipEmbeddingModel implements EmbeddingModel {
         Assert.notNull(request, "request must not be null");
         List<String> texts = request.getInstructions();
         Assert.notNull(texts, "texts must not be null");
-        List<Content> contents = new ArrayList<>(texts.size());
+        List<ClipInput> inputs = new ArrayList<>(texts.size());
         for (int i = 0; i < texts.size(); i++) {
             if (texts.get(i) == null) {
                 throw InputErrors.invalid(i, "text is null");
             }
-            contents.add(TextContent.from(texts.get(i)));
+            inputs.add(ClipInput.text(texts.get(i)));
         }
-        return embedder.embed(contents, embedder.options(request.getOptions()), i -> EmbeddingResultMetadata.EMPTY);
+        return embedder.embed(inputs, embedder.options(request.getOptions()), i -> EmbeddingResultMetadata.EMPTY);
     }
 
     /** Embeds one text; a {@code null} or blank text is an {@code Input 0: ...} error, as in a list. */
@@ -109,18 +109,13 @@ public class JinaClipEmbeddingModel implements EmbeddingModel {
     public @Nullable String getEmbeddingContent(Document document) {
         Assert.notNull(document, "document must not be null");
         return document.isText() && !ImageDocuments.isImageDocument(document)
-                ? ClipContents.text(document, metadataMode) : null;
+                ? ClipDocuments.text(document, metadataMode) : null;
     }
 
-    /** The delegate's dimension: 768 for jina-clip-v1, with no call to the backend. */
+    /** The engine's dimension: 768 for jina-clip-v1, with no call to the backend. */
     @Override
     public int dimensions() {
         return embedder.dimensions();
-    }
-
-    /** The LangChain4j model this adapts. */
-    public MultimodalEmbeddingModel getDelegate() {
-        return embedder.delegate();
     }
 
     /** Replaces the observation convention; default: Spring AI's {@code DefaultEmbeddingModelObservationConvention}. */
@@ -129,24 +124,19 @@ public class JinaClipEmbeddingModel implements EmbeddingModel {
     }
 
     private EmbeddingResponse embedDocuments(List<Document> documents, @Nullable EmbeddingOptions options) {
-        EmbeddingOptions merged = embedder.options(options);
-        List<Content> contents = new ArrayList<>(documents.size());
-        for (int i = 0; i < documents.size(); i++) {
-            contents.add(ClipContents.of(documents.get(i), metadataMode, i));
-        }
-        return embedder.embed(contents, merged, i -> ClipContents.resultMetadata(documents.get(i)));
+        return embedder.embedDocuments(documents, metadataMode, options);
     }
 
     @Override
     public String toString() {
-        return "JinaClipEmbeddingModel{" + embedder.delegate() + ", metadataMode=" + metadataMode + "}";
+        return "JinaClipEmbeddingModel{" + embedder + ", metadataMode=" + metadataMode + "}";
     }
 
     /** Collects settings; see each method for its default. */
     public static class Builder extends ClipModelBuilder<Builder, JinaClipEmbeddingModel> {
 
-        protected Builder(MultimodalEmbeddingModel delegate) {
-            super(delegate);
+        protected Builder(ClipEngine engine) {
+            super(engine);
         }
 
         @Override

@@ -3,37 +3,32 @@ package dev.jinaclip.springai;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import dev.langchain4j.exception.AuthenticationException;
-import dev.langchain4j.exception.InternalServerException;
-import dev.langchain4j.exception.InvalidRequestException;
-import dev.langchain4j.exception.LangChain4jException;
-import dev.langchain4j.exception.RateLimitException;
-import dev.langchain4j.exception.TimeoutException;
+import dev.jinaclip.core.JinaClipException;
+import dev.jinaclip.core.JinaClipException.Kind;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.ai.document.Document;
+import org.springframework.ai.embedding.DocumentEmbeddingRequest;
 import org.springframework.ai.embedding.EmbeddingRequest;
 import org.springframework.ai.retry.NonTransientAiException;
 import org.springframework.ai.retry.TransientAiException;
 
-/** LangChain4j's exceptions reach Spring AI callers as Spring AI's, with the original as cause. */
+/**
+ * The engines' failures reach Spring AI callers as Spring AI's, chosen by {@link JinaClipException#isRetryable()}
+ * alone, with the message kept and the engine's exception as cause. The backends' own failures are in
+ * {@code autoconfigure.HostedBackendTest} and {@code autoconfigure.LocalBackendTest}.
+ */
 class ExceptionMappingTest {
 
-    static List<LangChain4jException> retriable() {
-        return List.of(new RateLimitException("429"), new TimeoutException("slow"), new InternalServerException("503"));
-    }
-
-    static List<LangChain4jException> nonRetriable() {
-        return List.of(new AuthenticationException("401"), new InvalidRequestException("422"),
-                new LangChain4jException("invalid response"));
-    }
-
     @ParameterizedTest
-    @MethodSource("retriable")
-    void should_map_retriable_failures_to_transient_keeping_the_cause(LangChain4jException failure) {
+    @EnumSource(Kind.class)
+    void should_map_a_retryable_failure_of_any_kind_to_transient_keeping_the_cause(Kind kind) {
         // given
-        JinaClipEmbeddingModel model = JinaClipEmbeddingModel.builder(new FakeClipModel().failingWith(failure)).build();
+        JinaClipException failure = new JinaClipException(kind, true, kind + " failed, try again");
+        JinaClipEmbeddingModel model = JinaClipEmbeddingModel.builder(new FakeClipEngine().failingWith(failure))
+                .build();
 
         // when
         Throwable thrown = catchThrowable(() -> model.call(new EmbeddingRequest(List.of("a"), null)));
@@ -44,16 +39,15 @@ class ExceptionMappingTest {
     }
 
     @ParameterizedTest
-    @MethodSource("nonRetriable")
-    void should_map_other_failures_to_non_transient_keeping_the_cause(LangChain4jException failure) {
+    @EnumSource(Kind.class)
+    void should_map_a_failure_that_is_not_retryable_to_non_transient_keeping_the_cause(Kind kind) {
         // given
+        JinaClipException failure = new JinaClipException(kind, false, kind + " failed for good");
         JinaClipDocumentEmbeddingModel model = JinaClipDocumentEmbeddingModel
-                .builder(new FakeClipModel().failingWith(failure)).build();
+                .builder(new FakeClipEngine().failingWith(failure)).build();
 
         // when
-        Throwable thrown = catchThrowable(() -> model.call(
-                new org.springframework.ai.embedding.DocumentEmbeddingRequest(
-                        new org.springframework.ai.document.Document("a"))));
+        Throwable thrown = catchThrowable(() -> model.call(new DocumentEmbeddingRequest(new Document("a"))));
 
         // then
         assertThat(thrown).isInstanceOf(NonTransientAiException.class).hasMessage(failure.getMessage())
@@ -61,10 +55,11 @@ class ExceptionMappingTest {
     }
 
     @Test
-    void should_let_invalid_input_errors_through_unchanged() {
+    void should_let_input_errors_through_unchanged() {
         // given
-        IllegalArgumentException failure = new IllegalArgumentException("Input 0: image cannot be decoded");
-        JinaClipEmbeddingModel model = JinaClipEmbeddingModel.builder(new FakeClipModel().failingWith(failure)).build();
+        IllegalArgumentException failure = new IllegalArgumentException("Input 0: text is blank");
+        JinaClipEmbeddingModel model = JinaClipEmbeddingModel.builder(new FakeClipEngine().failingWith(failure))
+                .build();
 
         // when
         Throwable thrown = catchThrowable(() -> model.embed("a"));

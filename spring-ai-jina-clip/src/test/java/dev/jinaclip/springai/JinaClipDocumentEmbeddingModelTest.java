@@ -3,9 +3,7 @@ package dev.jinaclip.springai;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.langchain4j.data.image.Image;
-import dev.langchain4j.data.message.ImageContent;
-import dev.langchain4j.data.message.TextContent;
+import dev.jinaclip.core.ClipInput;
 import java.net.URI;
 import java.net.URL;
 import java.util.Base64;
@@ -28,8 +26,8 @@ class JinaClipDocumentEmbeddingModelTest {
     private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G'};
     private static final String PNG_BASE64 = Base64.getEncoder().encodeToString(PNG);
 
-    private final FakeClipModel delegate = new FakeClipModel();
-    private final JinaClipDocumentEmbeddingModel model = JinaClipDocumentEmbeddingModel.builder(delegate).build();
+    private final FakeClipEngine engine = new FakeClipEngine();
+    private final JinaClipDocumentEmbeddingModel model = JinaClipDocumentEmbeddingModel.builder(engine).build();
 
     @Test
     void should_give_one_embedding_per_document_with_its_id_and_modality() {
@@ -57,7 +55,7 @@ class JinaClipDocumentEmbeddingModelTest {
     }
 
     @Test
-    void should_send_image_bytes_and_resources_as_base64_with_their_mime_type() {
+    void should_send_image_bytes_and_resources_as_bytes() {
         // given
         Document bytes = new Document(Media.builder().mimeType(MimeTypeUtils.IMAGE_PNG).data(PNG).build(), Map.of());
         Document resource = new Document(new Media(MimeTypeUtils.IMAGE_JPEG, new ByteArrayResource(PNG)), Map.of());
@@ -66,9 +64,7 @@ class JinaClipDocumentEmbeddingModelTest {
         model.call(new DocumentEmbeddingRequest(bytes, resource));
 
         // then
-        assertThat(delegate.contents()).containsExactly(
-                ImageContent.from(Image.builder().base64Data(PNG_BASE64).mimeType("image/png").build()),
-                ImageContent.from(Image.builder().base64Data(PNG_BASE64).mimeType("image/jpeg").build()));
+        assertThat(engine.inputs()).containsExactly(ClipInput.imageBytes(PNG), ClipInput.imageBytes(PNG));
     }
 
     @Test
@@ -87,10 +83,12 @@ class JinaClipDocumentEmbeddingModelTest {
         model.call(new DocumentEmbeddingRequest(documents));
 
         // then
-        assertThat(delegate.contents()).extracting(c -> ((ImageContent) c).image().url()).containsExactly(
-                URI.create("https://img.example/a.png"), URI.create("file:///photos/b.png"),
-                URI.create("https://img.example/c.png"), URI.create("data:image/png;base64," + PNG_BASE64), null);
-        assertThat(((ImageContent) delegate.contents().get(4)).image().base64Data()).isEqualTo(PNG_BASE64);
+        assertThat(engine.inputs()).containsExactly(
+                ClipInput.imageUrl(URI.create("https://img.example/a.png")),
+                ClipInput.imageUrl(URI.create("file:///photos/b.png")),
+                ClipInput.imageUrl(URI.create("https://img.example/c.png")),
+                ClipInput.imageUrl(URI.create("data:image/png;base64," + PNG_BASE64)),
+                ClipInput.imageBase64(PNG_BASE64));
     }
 
     @Test
@@ -121,21 +119,7 @@ class JinaClipDocumentEmbeddingModelTest {
         assertThatThrownBy(() -> model.call(new DocumentEmbeddingRequest(new Document("ok"), video)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("Input 1: media type video/mp4");
-        assertThat(delegate.requests).isEmpty();
-    }
-
-    @Test
-    void should_reject_image_urls_of_other_schemes() {
-        // given
-        Document s3 = new Document(Media.builder().mimeType(MimeTypeUtils.IMAGE_PNG)
-                .data("s3://bucket/a.png").build(), Map.of());
-        Document jar = ImageDocuments.of(URI.create("jar:file:/app.jar!/a.png"), "a");
-
-        // then
-        assertThatThrownBy(() -> model.call(new DocumentEmbeddingRequest(s3)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("scheme 's3'");
-        assertThatThrownBy(() -> model.call(new DocumentEmbeddingRequest(jar)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("scheme 'jar'");
+        assertThat(engine.calls).isEmpty();
     }
 
     @Test
@@ -144,6 +128,6 @@ class JinaClipDocumentEmbeddingModelTest {
         model.call(new DocumentEmbeddingRequest(new Document("hello")));
 
         // then
-        assertThat(delegate.contents()).containsExactly(TextContent.from("hello"));
+        assertThat(engine.inputs()).containsExactly(ClipInput.text("hello"));
     }
 }

@@ -3,9 +3,8 @@ package dev.jinaclip.springai;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.langchain4j.data.image.Image;
-import dev.langchain4j.data.message.ImageContent;
-import dev.langchain4j.data.message.TextContent;
+import dev.jinaclip.core.ClipInput;
+import dev.jinaclip.core.ClipUsage;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -19,11 +18,11 @@ import org.springframework.ai.embedding.EmbeddingResponse;
 import org.springframework.ai.embedding.BatchingStrategy;
 import org.springframework.util.MimeTypeUtils;
 
-/** The text model: what it sends to the LangChain4j model, and what it makes of the answer. */
+/** The text model: what it asks the engine, and what it makes of the answer. */
 class JinaClipEmbeddingModelTest {
 
-    private final FakeClipModel delegate = new FakeClipModel();
-    private final JinaClipEmbeddingModel model = JinaClipEmbeddingModel.builder(delegate).build();
+    private final FakeClipEngine engine = new FakeClipEngine();
+    private final JinaClipEmbeddingModel model = JinaClipEmbeddingModel.builder(engine).build();
 
     @Test
     void should_embed_texts_indexed_from_zero_in_input_order() {
@@ -33,9 +32,8 @@ class JinaClipEmbeddingModelTest {
         // then
         assertThat(response.getResults()).extracting(e -> e.getIndex()).containsExactly(0, 1, 2);
         assertThat(response.getResults()).extracting(e -> e.getOutput()[2]).containsExactly(1f, 2f, 3f);
-        assertThat(delegate.requests).hasSize(1);
-        assertThat(delegate.contents()).containsExactly(TextContent.from("a"), TextContent.from("bb"),
-                TextContent.from("ccc"));
+        assertThat(engine.calls).hasSize(1);
+        assertThat(engine.inputs()).containsExactly(ClipInput.text("a"), ClipInput.text("bb"), ClipInput.text("ccc"));
     }
 
     @Test
@@ -49,6 +47,7 @@ class JinaClipEmbeddingModelTest {
         assertThat(response.getMetadata().getUsage().getTotalTokens()).isEqualTo(4);
         assertThat(response.getMetadata().getUsage().getCompletionTokens()).isZero();
         assertThat(response.getMetadata().containsKey("image_tokens")).isFalse();
+        assertThat(response.getMetadata().getUsage().getNativeUsage()).isEqualTo(new ClipUsage(4, 4, null));
     }
 
     @Test
@@ -57,7 +56,7 @@ class JinaClipEmbeddingModelTest {
         Document image = ImageDocuments.of(URI.create("https://img.example/red.png"), "red");
 
         // when
-        EmbeddingResponse response = JinaClipDocumentEmbeddingModel.builder(delegate).build()
+        EmbeddingResponse response = JinaClipDocumentEmbeddingModel.builder(engine).build()
                 .call(new org.springframework.ai.embedding.DocumentEmbeddingRequest(image));
 
         // then
@@ -68,12 +67,10 @@ class JinaClipEmbeddingModelTest {
     void should_know_its_dimensions_without_embedding_anything() {
         // when
         int dimensions = model.dimensions();
-        model.dimensions();
 
         // then
         assertThat(dimensions).isEqualTo(4);
-        assertThat(delegate.requests).isEmpty();
-        assertThat(delegate.dimensionCalls).hasValue(1);
+        assertThat(engine.calls).isEmpty();
     }
 
     @Test
@@ -85,21 +82,21 @@ class JinaClipEmbeddingModelTest {
         model.embed(document);
 
         // then
-        assertThat(delegate.contents()).containsExactly(TextContent.from("a red bicycle"));
+        assertThat(engine.inputs()).containsExactly(ClipInput.text("a red bicycle"));
         assertThat(model.getEmbeddingContent(document)).isEqualTo("a red bicycle");
     }
 
     @Test
     void should_embed_metadata_with_the_text_when_asked() {
         // given
-        JinaClipEmbeddingModel withMetadata = JinaClipEmbeddingModel.builder(delegate)
+        JinaClipEmbeddingModel withMetadata = JinaClipEmbeddingModel.builder(engine)
                 .metadataMode(MetadataMode.EMBED).build();
 
         // when
         withMetadata.embed(new Document("a red bicycle", Map.of("source", "catalogue.pdf")));
 
         // then
-        assertThat(((TextContent) delegate.contents().get(0)).text()).contains("source: catalogue.pdf")
+        assertThat(((ClipInput.Text) engine.inputs().get(0)).text()).contains("source: catalogue.pdf")
                 .contains("a red bicycle");
     }
 
@@ -114,8 +111,7 @@ class JinaClipEmbeddingModelTest {
 
         // then
         assertThat(vector[1]).isEqualTo(1f);
-        assertThat(((ImageContent) delegate.contents().get(0)).image().url())
-                .isEqualTo(URI.create("https://img.example/red.png"));
+        assertThat(engine.inputs()).containsExactly(ClipInput.imageUrl(URI.create("https://img.example/red.png")));
         assertThat(model.getEmbeddingContent(document)).isNull();
     }
 
@@ -128,8 +124,7 @@ class JinaClipEmbeddingModelTest {
         model.embed(document);
 
         // then
-        assertThat(delegate.contents()).containsExactly(
-                ImageContent.from(Image.builder().url(URI.create("file:///photos/red.png")).build()));
+        assertThat(engine.inputs()).containsExactly(ClipInput.imageUrl(URI.create("file:///photos/red.png")));
         assertThat(model.getEmbeddingContent(document)).isNull();
     }
 
@@ -148,7 +143,7 @@ class JinaClipEmbeddingModelTest {
         assertThat(vectors.get(0)).containsExactly(0f, 0f, 3f, 1f);
         assertThat(vectors.get(1)).containsExactly(0f, 1f, 0f, 1f);
         assertThat(vectors.get(2)).containsExactly(1f, 0f, 5f, 1f);
-        assertThat(delegate.requests).hasSize(2);
+        assertThat(engine.calls).hasSize(2);
     }
 
     @Test
@@ -174,7 +169,7 @@ class JinaClipEmbeddingModelTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("spring.ai.jina-clip.model");
         assertThatThrownBy(() -> model.call(new EmbeddingRequest(List.of("a"), otherDimensions)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("spring.ai.jina-clip.dimensions");
-        assertThat(delegate.requests).isEmpty();
+        assertThat(engine.calls).isEmpty();
     }
 
     @Test
@@ -185,7 +180,7 @@ class JinaClipEmbeddingModelTest {
         // then
         assertThat(response.getResults()).isEmpty();
         assertThat(response.getMetadata().getModel()).isEqualTo("jina-clip-v1");
-        assertThat(delegate.requests).isEmpty();
+        assertThat(engine.calls).isEmpty();
     }
 
     @Test

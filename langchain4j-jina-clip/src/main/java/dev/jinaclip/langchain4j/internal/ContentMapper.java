@@ -68,7 +68,13 @@ public final class ContentMapper {
                 .build();
     }
 
-    private static ClipInput toClipInput(int position, Content content) {
+    /**
+     * The {@link ClipInput} of one content.
+     *
+     * @throws UnsupportedFeatureException for a content type other than text and image
+     * @throws IllegalArgumentException    naming the position, for a text or image without a value
+     */
+    public static ClipInput toClipInput(int position, Content content) {
         if (content instanceof TextContent text) {
             if (text.text() == null) {
                 throw InputErrors.invalid(position, "text is null");

@@ -1,6 +1,7 @@
 package dev.jinaclip.langchain4j.internal;
 
 import dev.jinaclip.api.JinaApiException;
+import dev.jinaclip.core.JinaClipException;
 import dev.langchain4j.exception.AuthenticationException;
 import dev.langchain4j.exception.InternalServerException;
 import dev.langchain4j.exception.InvalidRequestException;
@@ -12,32 +13,48 @@ import dev.langchain4j.exception.RetriableException;
 import dev.langchain4j.exception.TimeoutException;
 
 /**
- * Rethrows a {@link JinaApiException} as the LangChain4j exception a caller catches, with the same message
- * and the {@code JinaApiException} (status, code, detail, request id, input range) as its cause.
+ * Rethrows a {@link JinaClipException} of any backend as the LangChain4j exception a caller catches, with the same
+ * message and the {@code JinaClipException} (for the hosted API a {@link JinaApiException}: status, code, detail,
+ * request id, input range) as its cause: a {@link RetriableException} exactly when
+ * {@link JinaClipException#isRetryable()}, the API's statuses by their LangChain4j names.
  */
 public final class ExceptionMapper {
 
     private ExceptionMapper() {
     }
 
-    public static LangChain4jException map(JinaApiException e) {
+    public static LangChain4jException map(JinaClipException e) {
         String message = e.getMessage();
-        return switch (e.kind()) {
-            case TIMEOUT -> new TimeoutException(message, e);
-            case CONNECTION_FAILURE -> new RetriableException(message, e);
-            case INVALID_RESPONSE, INTERRUPTED -> new LangChain4jException(message, e);
-            case HTTP_ERROR -> switch (e.statusCode()) {
-                case 401, 403 -> new AuthenticationException(message, e);
-                case 404 -> new ModelNotFoundException(message, e);
-                case 408 -> new TimeoutException(message, e);
-                case 429 -> new RateLimitException(message, e);
-                case 409 -> new RetriableException(message, e);
-                case 500, 502, 503, 504 -> new InternalServerException(message, e);
-                // 501, 505, ...: the server will not do this, however often it is asked
-                default -> e.statusCode() >= 500
-                        ? new NonRetriableException(message, e)
-                        : new InvalidRequestException(message, e);
-            };
-        };
+        if (e instanceof JinaApiException api) {
+            switch (api.failure()) {
+                case TIMEOUT -> {
+                    return new TimeoutException(message, e);
+                }
+                case HTTP_ERROR -> {
+                    return switch (api.statusCode()) {
+                        case 401, 403 -> new AuthenticationException(message, e);
+                        case 404 -> new ModelNotFoundException(message, e);
+                        case 408 -> new TimeoutException(message, e);
+                        case 429 -> new RateLimitException(message, e);
+                        case 500, 502, 503, 504 -> new InternalServerException(message, e);
+                        default -> byRetryability(e, message);
+                    };
+                }
+                default -> {
+                    return byRetryability(e, message);
+                }
+            }
+        }
+        return byRetryability(e, message);
+    }
+
+    private static LangChain4jException byRetryability(JinaClipException e, String message) {
+        if (e.isRetryable()) {
+            return new RetriableException(message, e);
+        }
+        boolean callerError = e.kind() == JinaClipException.Kind.INVALID_INPUT
+                || e instanceof JinaApiException api && api.failure() == JinaApiException.Failure.HTTP_ERROR
+                        && api.statusCode() < 500;
+        return callerError ? new InvalidRequestException(message, e) : new NonRetriableException(message, e);
     }
 }

@@ -1,11 +1,8 @@
 package dev.jinaclip.langchain4j.internal;
 
 import dev.langchain4j.data.embedding.Embedding;
-import dev.langchain4j.data.image.Image;
 import dev.langchain4j.data.message.Content;
 import dev.langchain4j.data.message.ContentType;
-import dev.langchain4j.data.message.ImageContent;
-import dev.langchain4j.data.message.TextContent;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.ModelProvider;
 import dev.langchain4j.model.embedding.EmbeddingModel;
@@ -31,9 +28,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Notifies listeners around requests that hold images. LangChain4j 1.19's {@code EmbeddingModel.embed}
  * describes each input to listeners as a {@link TextSegment} of its text, which an image does not have, so it
- * fails on image inputs as soon as a listener is registered. Here an image is described as
- * {@code [image] <url>} or {@code [image] base64, <n> chars} instead; validation and {@code doEmbed} still run
- * through LangChain4j's own {@code embed}.
+ * fails on image inputs as soon as a listener is registered. Here an image is described by
+ * {@link dev.jinaclip.core.ClipInput#describe()} instead; validation and {@code doEmbed} still run through
+ * LangChain4j's own {@code embed}.
  */
 public final class ObservedEmbedding {
 
@@ -71,32 +68,24 @@ public final class ObservedEmbedding {
 
     private static List<TextSegment> describe(List<EmbeddingInput> inputs) {
         List<TextSegment> segments = new ArrayList<>(inputs.size());
-        for (EmbeddingInput input : inputs) {
+        for (int i = 0; i < inputs.size(); i++) {
             List<String> parts = new ArrayList<>();
-            for (Content content : input.contents()) {
-                if (content instanceof TextContent text && text.text() != null && !text.text().isBlank()) {
-                    parts.add(text.text());
-                } else if (content instanceof ImageContent image) {
-                    parts.add(describe(image.image()));
-                } else {
-                    parts.add("[" + content.type() + "]");
-                }
+            for (Content content : inputs.get(i).contents()) {
+                parts.add(describe(i, content));
             }
             segments.add(TextSegment.from(parts.isEmpty() ? "[empty]" : String.join("\n", parts)));
         }
         return segments;
     }
 
-    private static String describe(Image image) {
-        if (image == null) {
-            return "[image] null";
+    // what the engine gets, as ClipInput describes it; what it would refuse, by its type
+    private static String describe(int position, Content content) {
+        try {
+            String description = ContentMapper.toClipInput(position, content).describe();
+            return description.isBlank() ? "[empty]" : description;
+        } catch (RuntimeException e) {
+            return "[" + content.type() + "]";
         }
-        if (image.url() != null) {
-            String url = image.url().toString();
-            return "data".equalsIgnoreCase(image.url().getScheme())
-                    ? "[image] data URI, " + url.length() + " chars" : "[image] " + url;
-        }
-        return image.base64Data() == null ? "[image]" : "[image] base64, " + image.base64Data().length() + " chars";
     }
 
     private static void notify(List<EmbeddingModelListener> listeners, Consumer<EmbeddingModelListener> event) {

@@ -2,6 +2,7 @@ package dev.jinaclip.rag.ingest;
 
 import static dev.langchain4j.store.embedding.filter.MetadataFilterBuilder.metadataKey;
 
+import dev.jinaclip.image.ImageDecodingException;
 import dev.jinaclip.langchain4j.MultimodalEmbeddingModel;
 import dev.jinaclip.rag.RagProperties;
 import dev.jinaclip.rag.store.EntryMetadata;
@@ -14,6 +15,7 @@ import dev.langchain4j.data.document.splitter.DocumentSplitters;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.image.Image;
 import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.exception.InvalidRequestException;
 import dev.langchain4j.store.embedding.EmbeddingStore;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -56,6 +58,7 @@ public class CorpusIngestor {
     private static final Logger log = LoggerFactory.getLogger(CorpusIngestor.class);
 
     private final MultimodalEmbeddingModel model;
+    private final String embedder;
     private final EmbeddingStore<TextSegment> store;
     private final StoreCheckpoint checkpoint;
     private final Path corpusDir;
@@ -69,10 +72,16 @@ public class CorpusIngestor {
     /** What the store holds: the ledger of the run under way or of the last one (as saved, before any run). */
     private volatile IngestionLedger held;
 
-    /** An ingestor of {@code rag.corpus-dir} into {@code store}, keeping its ledger in {@code rag.data-dir}. */
-    public CorpusIngestor(MultimodalEmbeddingModel model, EmbeddingStore<TextSegment> store,
+    /**
+     * An ingestor of {@code rag.corpus-dir} into {@code store}, keeping its ledger in {@code rag.data-dir}.
+     *
+     * @param embedder names the model behind the vectors; when it differs from the ledger's, the corpus is
+     *     embedded again
+     */
+    public CorpusIngestor(MultimodalEmbeddingModel model, String embedder, EmbeddingStore<TextSegment> store,
             StoreCheckpoint checkpoint, Thumbnails thumbnails, RagProperties properties) {
         this.model = model;
+        this.embedder = embedder;
         this.store = store;
         this.checkpoint = checkpoint;
         this.thumbnails = thumbnails;
@@ -198,7 +207,6 @@ public class CorpusIngestor {
         }
         IngestionLedger ledger = IngestionLedger.load(dataDir);
         held = ledger;
-        String embedder = EmbedderIdentity.of(model);
         if (!ledger.embedder().equals(embedder)) {
             if (!ledger.sources().isEmpty()) {
                 log.warn("The index was built with another embedding model ({}); re-embedding the corpus with {}",
@@ -307,7 +315,9 @@ public class CorpusIngestor {
             TextSegment segment = TextSegment.from("Image " + file.path().getFileName(),
                     metadata(file, sha256).put(EntryMetadata.THUMBNAIL, thumbnail));
             return new Entries(ids(file, sha256, 1), List.of(embedding), List.of(segment), thumbnail);
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | ImageDecodingException | InvalidRequestException e) {
+            // the header checks, the model (an image that does not decode is an InvalidRequestException on both
+            // backends) or the thumbnail's decoder refused it
             throw new UnusableFileException(e.getMessage(), e);
         }
     }

@@ -1,7 +1,7 @@
 package dev.jinaclip.rag.ingest;
 
-import dev.jinaclip.langchain4j.JinaClipOnnxEmbeddingModel;
-import dev.jinaclip.langchain4j.MultimodalEmbeddingModel;
+import dev.jinaclip.core.ClipEngine;
+import dev.jinaclip.onnx.JinaClipOnnxEngine;
 
 /**
  * Names the embedding model behind the vectors: backend, model name, dimension and, for the local backend, the
@@ -13,10 +13,11 @@ final class EmbedderIdentity {
     private EmbedderIdentity() {
     }
 
-    static String of(MultimodalEmbeddingModel model) {
-        String identity = model.getClass().getSimpleName() + "/" + model.modelName() + "/" + model.dimension();
-        if (model instanceof JinaClipOnnxEmbeddingModel onnx) {
-            identity += "/" + onnx.engine().files().directory().toAbsolutePath();
+    static String of(ClipEngine engine) {
+        String identity = engine.getClass().getSimpleName() + "/" + engine.model().modelName() + "/"
+                + engine.dimension();
+        if (engine instanceof JinaClipOnnxEngine local) {
+            identity += "/" + local.files().directory().toAbsolutePath();
         }
         return identity;
     }

@@ -1,8 +1,9 @@
 package dev.jinaclip.rag.ingest;
 
+import dev.jinaclip.core.ClipEngine;
 import dev.jinaclip.image.ClipImagePreprocessor;
-import dev.jinaclip.langchain4j.JinaClipOnnxEmbeddingModel;
 import dev.jinaclip.langchain4j.MultimodalEmbeddingModel;
+import dev.jinaclip.onnx.JinaClipOnnxEngine;
 import dev.jinaclip.rag.RagProperties;
 import dev.jinaclip.rag.store.StoreCheckpoint;
 import dev.langchain4j.data.segment.TextSegment;
@@ -18,21 +19,22 @@ import org.springframework.context.annotation.Configuration;
 public class IngestionConfiguration {
 
     /**
-     * The thumbnails in the data folder, made only of images that pass the model's image checks: the local
+     * The thumbnails in the data folder, made only of images that pass the engine's image checks: the local
      * backend's own image pipeline, or one with the default limits for the hosted backend.
      */
     @Bean
-    public Thumbnails thumbnails(RagProperties properties, MultimodalEmbeddingModel model) {
-        ClipImagePreprocessor imageChecks = model instanceof JinaClipOnnxEmbeddingModel local
-                ? local.engine().imagePreprocessor() : ClipImagePreprocessor.create();
+    public Thumbnails thumbnails(RagProperties properties, ClipEngine engine) {
+        ClipImagePreprocessor imageChecks = engine instanceof JinaClipOnnxEngine local
+                ? local.imagePreprocessor() : ClipImagePreprocessor.create();
         return new Thumbnails(properties.dataDir(), properties.thumbnailSize(), imageChecks);
     }
 
-    /** The ingestor of the corpus folder. */
+    /** The ingestor of the corpus folder, which records the engine's identity beside the vectors. */
     @Bean
-    public CorpusIngestor corpusIngestor(MultimodalEmbeddingModel model, EmbeddingStore<TextSegment> store,
-            StoreCheckpoint checkpoint, Thumbnails thumbnails, RagProperties properties) {
-        return new CorpusIngestor(model, store, checkpoint, thumbnails, properties);
+    public CorpusIngestor corpusIngestor(MultimodalEmbeddingModel model, ClipEngine engine,
+            EmbeddingStore<TextSegment> store, StoreCheckpoint checkpoint, Thumbnails thumbnails,
+            RagProperties properties) {
+        return new CorpusIngestor(model, EmbedderIdentity.of(engine), store, checkpoint, thumbnails, properties);
     }
 
     /**

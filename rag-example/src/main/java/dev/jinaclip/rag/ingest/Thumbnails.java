@@ -1,6 +1,7 @@
 package dev.jinaclip.rag.ingest;
 
 import dev.jinaclip.image.ClipImagePreprocessor;
+import dev.jinaclip.image.ImageDecodingException;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
@@ -46,7 +47,8 @@ public final class Thumbnails {
     /**
      * Checks an image's header against the model's limits, without decoding it.
      *
-     * @throws IllegalArgumentException naming the size and the limit, or why the header cannot be read
+     * @throws ImageDecodingException naming the size and the limit ({@code ImageTooLargeException}), or why the
+     *     header cannot be read
      */
     void check(byte[] image) {
         imageChecks.declaredSize(image);
@@ -56,7 +58,8 @@ public final class Thumbnails {
      * Writes the thumbnail of an image, unless it exists.
      *
      * @return the thumbnail's file name
-     * @throws IllegalArgumentException if the image fails {@link #check} or does not decode
+     * @throws ImageDecodingException  if the image fails {@link #check}
+     * @throws IllegalArgumentException if it does not decode
      */
     String write(byte[] image, String sha256) {
         String name = sha256 + ".jpg";

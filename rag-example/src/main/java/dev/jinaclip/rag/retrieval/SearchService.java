@@ -9,6 +9,7 @@ import dev.jinaclip.rag.store.EntryMetadata;
 import dev.langchain4j.data.document.Metadata;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.image.Image;
+import dev.langchain4j.exception.InvalidRequestException;
 import dev.langchain4j.rag.AugmentationResult;
 import dev.langchain4j.rag.RetrievalAugmentor;
 import dev.langchain4j.rag.content.Content;
@@ -91,7 +92,8 @@ public class SearchService {
         try {
             vector = model.embed(Image.builder().base64Data(Base64.getEncoder().encodeToString(image))
                     .mimeType(mediaType).build()).content();
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | InvalidRequestException e) {
+            // an image that does not decode is an InvalidRequestException on both backends
             throw new InvalidSearchException("The upload could not be read as an image: " + e.getMessage());
         }
         String label = "Passages and pictures like " + (fileName == null || fileName.isBlank()

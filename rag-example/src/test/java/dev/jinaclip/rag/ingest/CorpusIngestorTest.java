@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jinaclip.image.ClipImagePreprocessor;
+import dev.jinaclip.core.ClipEngine;
 import dev.jinaclip.langchain4j.MultimodalEmbeddingModel;
 import dev.jinaclip.rag.AppTest;
 import dev.jinaclip.rag.RagProperties;
@@ -38,6 +39,9 @@ class CorpusIngestorTest extends AppTest {
 
     @Autowired
     MultimodalEmbeddingModel appModel;
+
+    @Autowired
+    ClipEngine engine;
 
     @TempDir
     Path dir;
@@ -305,7 +309,7 @@ class CorpusIngestorTest extends AppTest {
 
     private CorpusIngestor ingestor() {
         RagProperties properties = TestCorpus.properties(corpus, data);
-        return new CorpusIngestor(model, store, () -> store.serializeToFile(data.resolve("embeddings.json")),
+        return new CorpusIngestor(model, EmbedderIdentity.of(engine), store, () -> store.serializeToFile(data.resolve("embeddings.json")),
                 new Thumbnails(data, 64, ClipImagePreprocessor.create()), properties);
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jinaclip.image.ClipImagePreprocessor;
+import dev.jinaclip.core.ClipEngine;
 import dev.jinaclip.langchain4j.MultimodalEmbeddingModel;
 import dev.jinaclip.rag.AppTest;
 import dev.jinaclip.rag.ForwardingModel;
@@ -31,6 +32,9 @@ class IndexingStatusTest extends AppTest {
 
     @Autowired
     MultimodalEmbeddingModel appModel;
+
+    @Autowired
+    ClipEngine engine;
 
     @TempDir
     Path dir;
@@ -161,7 +165,7 @@ class IndexingStatusTest extends AppTest {
     private CorpusIngestor ingestor(Path corpus, MultimodalEmbeddingModel model,
             InMemoryEmbeddingStore<TextSegment> store) {
         Path data = dir.resolve("data");
-        return new CorpusIngestor(model, store, () -> store.serializeToFile(data.resolve("embeddings.json")),
+        return new CorpusIngestor(model, EmbedderIdentity.of(engine), store, () -> store.serializeToFile(data.resolve("embeddings.json")),
                 new Thumbnails(data, 64, ClipImagePreprocessor.create()), TestCorpus.properties(corpus, data));
     }
 }

@@ -142,7 +142,7 @@ class PgVectorStoreTest {
         List<String> arguments = new ArrayList<>(database.springArguments());
         arguments.addAll(List.of("--spring.profiles.active=pgvector", "--server.port=0",
                 "--spring.main.banner-mode=off", "--spring.ai.jina-clip.backend=onnx",
-                "--spring.ai.jina-clip.onnx.intra-op-threads=1", "--spring.ai.jina-clip.onnx.model-dir=" + model,
+                "--spring.ai.jina-clip.onnx.intra-op-threads=1", "--spring.ai.jina-clip.onnx.model-directory=" + model,
                 "--rag.corpus-dir=" + corpus, "--rag.data-dir=" + data, "--rag.pgvector.table=" + table));
         ConfigurableApplicationContext app = new SpringApplicationBuilder(RagExampleApplication.class)
                 .initializers(context -> context.getBeanFactory().addBeanPostProcessor(countEmbeddings()))

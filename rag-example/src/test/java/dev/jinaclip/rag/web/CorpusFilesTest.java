@@ -51,7 +51,7 @@ class CorpusFilesTest {
 
     @DynamicPropertySource
     static void folders(DynamicPropertyRegistry registry) {
-        registry.add("spring.ai.jina-clip.onnx.model-dir", MODEL::toString);
+        registry.add("spring.ai.jina-clip.onnx.model-directory", MODEL::toString);
         registry.add("rag.corpus-dir", CORPUS::toString);
         registry.add("rag.data-dir", DATA::toString);
     }

@@ -1,6 +1,6 @@
 package dev.jinaclip.springai.autoconfigure;
 
-import dev.jinaclip.langchain4j.MultimodalEmbeddingModel;
+import dev.jinaclip.core.ClipEngine;
 import dev.jinaclip.springai.JinaClipDocumentEmbeddingModel;
 import dev.jinaclip.springai.JinaClipEmbeddingModel;
 import io.micrometer.observation.ObservationRegistry;
@@ -17,70 +17,60 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
-import org.springframework.core.env.Environment;
+import org.springframework.context.annotation.Import;
 
 /**
  * Auto-configuration of jina-clip for Spring AI.
  *
  * <p>Beans, each backing off when the application defines its own of the same type:
  * <ul>
- *   <li>the LangChain4j {@link MultimodalEmbeddingModel} of the backend {@code spring.ai.jina-clip.backend}
- *       selects ({@code api}, the default, or {@code onnx}), so LangChain4j code can inject it too, and Spring
- *       closes it on shutdown;</li>
+ *   <li>the {@link ClipEngine} of the backend {@code spring.ai.jina-clip.backend} selects: {@code api}, the
+ *       default ({@code JinaClipApiClient}), or {@code onnx} ({@code JinaClipOnnxEngine}, when
+ *       {@code dev.jinaclip:jina-clip-onnx} is on the class path; without it start-up fails saying so). Spring closes
+ *       it on shutdown; LangChain4j code can wrap it in {@code dev.jinaclip.langchain4j.JinaClipEmbeddingModel};</li>
  *   <li>{@link JinaClipEmbeddingModel}, Spring AI's text {@link EmbeddingModel}, when
  *       {@code spring.ai.model.embedding} is {@value #MODEL_NAME} or missing;</li>
  *   <li>{@link JinaClipDocumentEmbeddingModel}, Spring AI's multimodal {@link DocumentEmbeddingModel}, when
  *       {@code spring.ai.model.embedding.multimodal} is {@value #MODEL_NAME} or missing.</li>
  * </ul>
- * With both keys set to another value ({@code none}, say), nothing is created. Both Spring AI models adapt
- * the one LangChain4j model, and are observed through the application's {@link ObservationRegistry}.
+ * With both keys set to another value ({@code none}, say), nothing is created. Both Spring AI models call the one
+ * engine, and are observed through the application's {@link ObservationRegistry}.
  *
  * @since 0.1.0
  */
 @AutoConfiguration
-@ConditionalOnClass({ MultimodalEmbeddingModel.class, EmbeddingModel.class, DocumentEmbeddingModel.class })
+@ConditionalOnClass({ ClipEngine.class, EmbeddingModel.class, DocumentEmbeddingModel.class })
 @Conditional(JinaClipAutoConfiguration.JinaClipSelected.class)
 @EnableConfigurationProperties(JinaClipProperties.class)
+@Import({ EngineConfigurations.Hosted.class, EngineConfigurations.Local.class, EngineConfigurations.LocalMissing.class })
 public class JinaClipAutoConfiguration {
 
     /** The value of {@code spring.ai.model.embedding} and {@code spring.ai.model.embedding.multimodal} that selects jina-clip. */
     public static final String MODEL_NAME = "jina-clip";
 
-    /**
-     * The LangChain4j model of the configured backend.
-     *
-     * @throws JinaClipConfigurationException if the backend cannot start (no API key, no model files, ...)
-     */
-    @Bean
-    @ConditionalOnMissingBean(MultimodalEmbeddingModel.class)
-    public MultimodalEmbeddingModel jinaClipMultimodalEmbeddingModel(JinaClipProperties properties,
-            Environment environment) {
-        return JinaClipModelFactory.create(properties, environment);
-    }
-
-    /** Spring AI's text embedding model, over the LangChain4j model. */
+    /** Spring AI's text embedding model, over the engine. */
     @Bean
     @ConditionalOnMissingBean
     @ConditionalOnProperty(name = SpringAIModelProperties.EMBEDDING_MODEL, havingValue = MODEL_NAME,
             matchIfMissing = true)
-    public JinaClipEmbeddingModel jinaClipEmbeddingModel(MultimodalEmbeddingModel model,
+    public JinaClipEmbeddingModel jinaClipEmbeddingModel(ClipEngine engine,
             ObjectProvider<ObservationRegistry> observationRegistry,
             ObjectProvider<EmbeddingModelObservationConvention> observationConvention) {
-        return JinaClipEmbeddingModel.builder(model)
+        return JinaClipEmbeddingModel.builder(engine)
                 .observationRegistry(observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP))
                 .observationConvention(observationConvention.getIfUnique())
                 .build();
     }
 
-    /** Spring AI's multimodal document embedding model, over the LangChain4j model. */
+    /** Spring AI's multimodal document embedding model, over the engine. */
     @Bean
     @ConditionalOnMissingBean
     @ConditionalOnProperty(name = SpringAIModelProperties.MULTI_MODAL_EMBEDDING_MODEL, havingValue = MODEL_NAME,
             matchIfMissing = true)
-    public JinaClipDocumentEmbeddingModel jinaClipDocumentEmbeddingModel(MultimodalEmbeddingModel model,
+    public JinaClipDocumentEmbeddingModel jinaClipDocumentEmbeddingModel(ClipEngine engine,
             ObjectProvider<ObservationRegistry> observationRegistry,
             ObjectProvider<EmbeddingModelObservationConvention> observationConvention) {
-        return JinaClipDocumentEmbeddingModel.builder(model)
+        return JinaClipDocumentEmbeddingModel.builder(engine)
                 .observationRegistry(observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP))
                 .observationConvention(observationConvention.getIfUnique())
                 .build();

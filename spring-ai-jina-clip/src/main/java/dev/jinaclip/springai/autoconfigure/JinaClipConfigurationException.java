@@ -4,8 +4,8 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * jina-clip cannot start with the application's configuration: no API key for the hosted backend, model files
- * missing for the local one, or a value the engine rejects. {@link JinaClipFailureAnalyzer} reports the
+ * jina-clip cannot start with the application's configuration: a value the engine rejects (no API key for the
+ * hosted backend, say), model files missing for the local one, or the local backend without its artifact. {@link JinaClipFailureAnalyzer} reports the
  * {@link #getMessage() description} and the {@link #action()} (which property to set) when the application fails
  * to start.
  *

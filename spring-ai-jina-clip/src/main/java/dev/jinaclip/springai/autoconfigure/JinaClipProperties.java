@@ -1,25 +1,24 @@
 package dev.jinaclip.springai.autoconfigure;
 
 import dev.jinaclip.api.EmbeddingType;
-import dev.jinaclip.onnx.OnnxVariant;
-import java.nio.file.Path;
+import dev.jinaclip.api.JinaClipApiConfig;
 import java.time.Duration;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.validation.Errors;
-import org.springframework.validation.Validator;
+import org.springframework.core.env.PropertyResolver;
+import org.springframework.util.StringUtils;
 
 /**
- * Settings of jina-clip under {@value #CONFIG_PREFIX}: flat, as Spring AI 2.0's, with the local backend's own
- * settings under {@code onnx.*}. Settings of the other backend are ignored, except that those it cannot serve
- * ({@code dimensions} on the local backend, say) are rejected. The values are checked when they are bound, with
- * messages that name the property.
+ * Settings of jina-clip under {@value #CONFIG_PREFIX}: the backend, and the hosted backend's settings, flat as
+ * Spring AI 2.0's; {@code normalized} and {@code max-batch-size} apply to the local backend too, whose own settings
+ * are {@link JinaClipOnnxProperties} ({@code onnx.*}). Each is named as the engine's setting and unset means the
+ * engine's default; the engine checks the values when it is built.
  *
  * @since 0.1.0
  */
 @ConfigurationProperties(JinaClipProperties.CONFIG_PREFIX)
-public class JinaClipProperties implements Validator {
+public class JinaClipProperties {
 
     /** The prefix of every property. */
     public static final String CONFIG_PREFIX = "spring.ai.jina-clip";
@@ -27,46 +26,54 @@ public class JinaClipProperties implements Validator {
     /** Where jina-clip runs: api (the hosted Jina Embeddings API) or onnx (in-process ONNX Runtime). */
     private Backend backend = Backend.API;
 
-    /** The Jina API key (hosted backend). Default: the JINA_API_KEY property or environment variable. */
+    /** The Jina API key; never logged. Default: the JINA_API_KEY property or environment variable. */
     private @Nullable String apiKey;
 
-    /** The Jina API's base URL, with or without /v1 (hosted backend). */
-    private String baseUrl = "https://api.jina.ai";
+    /** The Jina API's base URL, with or without /v1. */
+    private @Nullable String baseUrl;
 
     /** The model: jina-clip-v1, or jina-clip-v2 (hosted backend only). */
-    private String model = "jina-clip-v1";
+    private @Nullable String model;
 
-    /** Output dimension, 1 to 1024, jina-clip-v2 only. Default: the model's full dimension. */
+    /** Output dimension, 1 to the model's, jina-clip-v2 only (hosted backend). Default: the model's full dimension. */
     private @Nullable Integer dimensions;
 
-    /** Whether vectors are L2-normalised. */
-    private boolean normalized = true;
+    /** Whether vectors are L2-normalised (both backends). */
+    private @Nullable Boolean normalized;
 
     /** How the hosted API returns vectors: float, or base64 (a quarter of the size, the same values). */
-    private EmbeddingType embeddingType = EmbeddingType.FLOAT;
+    private @Nullable EmbeddingType embeddingType;
 
-    /** Most inputs per API request (1 to 2048) or per ONNX inference batch. Default: 64 (api), 32 (onnx). */
-    private @Nullable Integer maxBatchSize;
-
-    /** Most API requests in flight at once, 5 being the free tier's limit (hosted backend). */
-    private int maxConcurrentRequests = 5;
+    /** Whether the hosted API truncates a text longer than the model takes instead of failing. */
+    private @Nullable Boolean truncate;
 
     /** Limit for one API request attempt, from connecting to reading the last byte (hosted backend). */
-    private Duration timeout = Duration.ofSeconds(60);
+    private @Nullable Duration timeout;
+
+    /** Limit for opening a connection to the API (hosted backend). */
+    private @Nullable Duration connectTimeout;
 
     /** Retries of a failed API request (429, 5xx, timeouts), after the first attempt (hosted backend). */
-    private int maxRetries = 3;
+    private @Nullable Integer maxRetries;
 
-    /** The local backend. */
-    private final Onnx onnx = new Onnx();
+    /** Backoff before the first retry, doubled on each further one (hosted backend). */
+    private @Nullable Duration initialRetryDelay;
 
-    public Backend getBackend() {
-        return backend;
-    }
+    /** Longest backoff, and longest Retry-After waited for (hosted backend). */
+    private @Nullable Duration maxRetryDelay;
 
-    public void setBackend(Backend backend) {
-        this.backend = backend;
-    }
+    /** Most inputs per API request, up to the API's limit (hosted), or texts per inference batch (local). */
+    private @Nullable Integer maxBatchSize;
+
+    /** Most API requests in flight at once (hosted backend). */
+    private @Nullable Integer maxConcurrentRequests;
+
+    /** Log each API request at INFO, key redacted and image data elided (hosted backend). */
+    private @Nullable Boolean logRequests;
+
+    /** Log each API response at INFO, vectors elided (hosted backend). */
+    private @Nullable Boolean logResponses;
+
 
     public @Nullable String getApiKey() {
         return apiKey;
@@ -76,19 +83,19 @@ public class JinaClipProperties implements Validator {
         this.apiKey = apiKey;
     }
 
-    public String getBaseUrl() {
+    public @Nullable String getBaseUrl() {
         return baseUrl;
     }
 
-    public void setBaseUrl(String baseUrl) {
+    public void setBaseUrl(@Nullable String baseUrl) {
         this.baseUrl = baseUrl;
     }
 
-    public String getModel() {
+    public @Nullable String getModel() {
         return model;
     }
 
-    public void setModel(String model) {
+    public void setModel(@Nullable String model) {
         this.model = model;
     }
 
@@ -100,20 +107,68 @@ public class JinaClipProperties implements Validator {
         this.dimensions = dimensions;
     }
 
-    public boolean isNormalized() {
+    public @Nullable Boolean getNormalized() {
         return normalized;
     }
 
-    public void setNormalized(boolean normalized) {
+    public void setNormalized(@Nullable Boolean normalized) {
         this.normalized = normalized;
     }
 
-    public EmbeddingType getEmbeddingType() {
+    public @Nullable EmbeddingType getEmbeddingType() {
         return embeddingType;
     }
 
-    public void setEmbeddingType(EmbeddingType embeddingType) {
+    public void setEmbeddingType(@Nullable EmbeddingType embeddingType) {
         this.embeddingType = embeddingType;
+    }
+
+    public @Nullable Boolean getTruncate() {
+        return truncate;
+    }
+
+    public void setTruncate(@Nullable Boolean truncate) {
+        this.truncate = truncate;
+    }
+
+    public @Nullable Duration getTimeout() {
+        return timeout;
+    }
+
+    public void setTimeout(@Nullable Duration timeout) {
+        this.timeout = timeout;
+    }
+
+    public @Nullable Duration getConnectTimeout() {
+        return connectTimeout;
+    }
+
+    public void setConnectTimeout(@Nullable Duration connectTimeout) {
+        this.connectTimeout = connectTimeout;
+    }
+
+    public @Nullable Integer getMaxRetries() {
+        return maxRetries;
+    }
+
+    public void setMaxRetries(@Nullable Integer maxRetries) {
+        this.maxRetries = maxRetries;
+    }
+
+    public @Nullable Duration getInitialRetryDelay() {
+        return initialRetryDelay;
+    }
+
+    public void setInitialRetryDelay(@Nullable Duration initialRetryDelay) {
+        this.initialRetryDelay = initialRetryDelay;
+    }
+
+    public @Nullable Duration getMaxRetryDelay() {
+        return maxRetryDelay;
+    }
+
+    public void setMaxRetryDelay(@Nullable Duration maxRetryDelay) {
+        this.maxRetryDelay = maxRetryDelay;
     }
 
     public @Nullable Integer getMaxBatchSize() {
@@ -124,137 +179,82 @@ public class JinaClipProperties implements Validator {
         this.maxBatchSize = maxBatchSize;
     }
 
-    public int getMaxConcurrentRequests() {
+    public @Nullable Integer getMaxConcurrentRequests() {
         return maxConcurrentRequests;
     }
 
-    public void setMaxConcurrentRequests(int maxConcurrentRequests) {
+    public void setMaxConcurrentRequests(@Nullable Integer maxConcurrentRequests) {
         this.maxConcurrentRequests = maxConcurrentRequests;
     }
 
-    public Duration getTimeout() {
-        return timeout;
+    public @Nullable Boolean getLogRequests() {
+        return logRequests;
     }
 
-    public void setTimeout(Duration timeout) {
-        this.timeout = timeout;
+    public void setLogRequests(@Nullable Boolean logRequests) {
+        this.logRequests = logRequests;
     }
 
-    public int getMaxRetries() {
-        return maxRetries;
+    public @Nullable Boolean getLogResponses() {
+        return logResponses;
     }
 
-    public void setMaxRetries(int maxRetries) {
-        this.maxRetries = maxRetries;
+    public void setLogResponses(@Nullable Boolean logResponses) {
+        this.logResponses = logResponses;
     }
 
-    public Onnx getOnnx() {
-        return onnx;
+    public Backend getBackend() {
+        return backend;
     }
 
-    @Override
-    public boolean supports(Class<?> type) {
-        return JinaClipProperties.class.isAssignableFrom(type);
+    public void setBackend(Backend backend) {
+        this.backend = backend;
     }
 
-    /** Checks every value and how they combine; each error names its property and what to set. */
-    @Override
-    public void validate(Object target, Errors errors) {
-        JinaClipPropertiesValidator.validate((JinaClipProperties) target, errors);
+    /**
+     * The hosted backend's configuration of these properties.
+     *
+     * @param environment where the {@value JinaClipApiConfig#API_KEY_ENV} property or environment variable is
+     *                    read when {@code api-key} is not set
+     * @throws IllegalStateException    if there is no API key
+     * @throws IllegalArgumentException naming the setting, if a value is out of range
+     */
+    public JinaClipApiConfig toConfig(PropertyResolver environment) {
+        // the application's Environment, which holds the OS environment too, is the one place the key is read
+        // from: an empty key makes the engine report it missing rather than look elsewhere
+        String key = StringUtils.hasText(apiKey) ? apiKey
+                : environment.getProperty(JinaClipApiConfig.API_KEY_ENV, "");
+        return JinaClipApiConfig.builder()
+                .apiKey(key)
+                .baseUrl(baseUrl)
+                .model(model)
+                .dimensions(dimensions)
+                .normalized(normalized)
+                .embeddingType(embeddingType)
+                .truncate(truncate)
+                .timeout(timeout)
+                .connectTimeout(connectTimeout)
+                .maxRetries(maxRetries)
+                .initialRetryDelay(initialRetryDelay)
+                .maxRetryDelay(maxRetryDelay)
+                .maxBatchSize(maxBatchSize)
+                .maxConcurrentRequests(maxConcurrentRequests)
+                .logRequests(logRequests)
+                .logResponses(logResponses)
+                .build();
     }
 
     /** Where jina-clip runs. */
     public enum Backend {
         /** The hosted Jina Embeddings API: needs an API key and network access. */
         API,
-        /** In-process ONNX Runtime: needs the model files (about 900 MB, downloaded once) and native libraries. */
+        /** In-process ONNX Runtime: needs the artifact jina-clip-onnx and the model files (downloaded once). */
         ONNX;
 
         /** As the property is written ({@code api}, {@code onnx}): Spring Boot's failure report lists these. */
         @Override
         public String toString() {
             return name().toLowerCase(Locale.ROOT);
-        }
-    }
-
-    /** Settings of the local backend. */
-    public static class Onnx {
-
-        /** A local folder laid out like the Hugging Face repo jinaai/jina-clip-v1; set, nothing is downloaded. */
-        private @Nullable Path modelDir;
-
-        /** The Hugging Face cache. Default: HF_HUB_CACHE, else HF_HOME/hub, else ~/.cache/huggingface/hub. */
-        private @Nullable Path cacheDir;
-
-        /** The branch, tag or commit of jinaai/jina-clip-v1 to download; a commit hash pins the files. */
-        private String revision = "main";
-
-        /** The ONNX export to load: fp32 (the reference), fp16, int8, uint8, quantized, q4 or bnb4. */
-        private OnnxVariant variant = OnnxVariant.FP32;
-
-        /** Most tokens per text, 3 to 8192, special tokens included; longer texts are truncated. */
-        private int maxTextTokens = 512;
-
-        /** ONNX Runtime intra-op threads per session. Default: the available processors. */
-        private @Nullable Integer intraOpThreads;
-
-        /** Use the Hugging Face cache only, never the network. Default: HF_HUB_OFFLINE, else false. */
-        private @Nullable Boolean offline;
-
-        public @Nullable Path getModelDir() {
-            return modelDir;
-        }
-
-        public void setModelDir(@Nullable Path modelDir) {
-            this.modelDir = modelDir;
-        }
-
-        public @Nullable Path getCacheDir() {
-            return cacheDir;
-        }
-
-        public void setCacheDir(@Nullable Path cacheDir) {
-            this.cacheDir = cacheDir;
-        }
-
-        public String getRevision() {
-            return revision;
-        }
-
-        public void setRevision(String revision) {
-            this.revision = revision;
-        }
-
-        public OnnxVariant getVariant() {
-            return variant;
-        }
-
-        public void setVariant(OnnxVariant variant) {
-            this.variant = variant;
-        }
-
-        public int getMaxTextTokens() {
-            return maxTextTokens;
-        }
-
-        public void setMaxTextTokens(int maxTextTokens) {
-            this.maxTextTokens = maxTextTokens;
-        }
-
-        public @Nullable Integer getIntraOpThreads() {
-            return intraOpThreads;
-        }
-
-        public void setIntraOpThreads(@Nullable Integer intraOpThreads) {
-            this.intraOpThreads = intraOpThreads;
-        }
-
-        public @Nullable Boolean getOffline() {
-            return offline;
-        }
-
-        public void setOffline(@Nullable Boolean offline) {
-            this.offline = offline;
         }
     }
 }

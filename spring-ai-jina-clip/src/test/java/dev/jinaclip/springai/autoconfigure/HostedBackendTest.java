@@ -7,9 +7,11 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jinaclip.api.JinaApiException;
+import dev.jinaclip.springai.ImageDocuments;
 import dev.jinaclip.springai.JinaClipDocumentEmbeddingModel;
 import dev.jinaclip.springai.JinaClipEmbeddingModel;
 import dev.jinaclip.testing.FakeJinaApi;
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import mockwebserver3.MockResponse;
@@ -17,6 +19,7 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.ai.content.Media;
 import org.springframework.ai.document.Document;
 import org.springframework.ai.embedding.DocumentEmbeddingRequest;
@@ -25,9 +28,12 @@ import org.springframework.ai.embedding.EmbeddingResponse;
 import org.springframework.ai.retry.NonTransientAiException;
 import org.springframework.ai.retry.TransientAiException;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.util.MimeTypeUtils;
 
 /** The hosted backend wired from properties, against a local stand-in for the Jina API. */
+@ExtendWith(OutputCaptureExtension.class)
 class HostedBackendTest {
 
     @StartStop
@@ -128,6 +134,69 @@ class HostedBackendTest {
             assertThat(jina.code()).hasValue("AUTH_INVALID_API_KEY");
             assertThat(jina.requestId()).hasValue("req-1");
             assertThat(server.getRequestCount()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void should_fail_non_transiently_when_the_api_rejects_the_request() {
+        // given
+        server.enqueue(new MockResponse.Builder().code(400).addHeader("Content-Type", "application/json")
+                .body("{\"detail\":\"Image could not be decoded\"}").build());
+
+        hosted().run(context -> {
+            // when
+            Throwable thrown = catchThrowable(() -> context.getBean(JinaClipDocumentEmbeddingModel.class)
+                    .call(new DocumentEmbeddingRequest(ImageDocuments.of(URI.create("https://img.example/x.png"), "x"))));
+
+            // then
+            assertThat(thrown).isInstanceOf(NonTransientAiException.class).hasMessageContaining("400");
+            assertThat(JinaApiException.findIn(thrown).orElseThrow().isRetryable()).isFalse();
+        });
+    }
+
+    @Test
+    void should_fail_transiently_when_the_api_is_unavailable() {
+        // given
+        server.enqueue(new MockResponse.Builder().code(503).body("{\"detail\":\"Service unavailable\"}").build());
+
+        hosted("spring.ai.jina-clip.max-retries=0").run(context -> {
+            // when
+            Throwable thrown = catchThrowable(() -> context.getBean(JinaClipEmbeddingModel.class).embed("a"));
+
+            // then
+            assertThat(thrown).isInstanceOf(TransientAiException.class).hasMessageContaining("503");
+            assertThat(JinaApiException.findIn(thrown).orElseThrow().statusCode()).isEqualTo(503);
+            assertThat(server.getRequestCount()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void should_send_the_api_key_property_rather_than_JINA_API_KEY() throws Exception {
+        // given
+        server.setDispatcher(new FakeJinaApi(768));
+
+        hosted("JINA_API_KEY=jina_other_key").run(context -> {
+            // when
+            context.getBean(JinaClipEmbeddingModel.class).embed("a");
+
+            // then
+            assertThat(server.takeRequest().getHeaders().get("Authorization")).isEqualTo("Bearer " + API_KEY);
+        });
+    }
+
+    @Test
+    void should_send_the_truncate_setting_and_log_requests_when_asked(CapturedOutput output) {
+        // given
+        FakeJinaApi api = new FakeJinaApi(768);
+        server.setDispatcher(api);
+
+        hosted("spring.ai.jina-clip.truncate=true", "spring.ai.jina-clip.log-requests=true").run(context -> {
+            // when
+            context.getBean(JinaClipEmbeddingModel.class).embed("a long text");
+
+            // then
+            assertThat(api.requests().get(0).get("truncate").asBoolean()).isTrue();
+            assertThat(output).contains("HTTP request:").contains("a long text").doesNotContain(API_KEY);
         });
     }
 

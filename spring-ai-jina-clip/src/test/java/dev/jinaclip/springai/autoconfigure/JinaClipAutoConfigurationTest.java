@@ -1,67 +1,68 @@
 package dev.jinaclip.springai.autoconfigure;
 
 import static dev.jinaclip.springai.autoconfigure.TestSupport.API_KEY;
+import static dev.jinaclip.springai.autoconfigure.TestSupport.analyze;
 import static dev.jinaclip.springai.autoconfigure.TestSupport.runner;
-import static dev.jinaclip.springai.autoconfigure.TestSupport.semanticModel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.jinaclip.langchain4j.JinaClipApiEmbeddingModel;
-import dev.jinaclip.langchain4j.JinaClipOnnxEmbeddingModel;
-import dev.jinaclip.langchain4j.MultimodalEmbeddingModel;
-import dev.jinaclip.springai.FakeClipModel;
+import dev.jinaclip.api.JinaClipApiClient;
+import dev.jinaclip.core.ClipEngine;
+import dev.jinaclip.core.ClipInput;
+import dev.jinaclip.onnx.JinaClipOnnxEngine;
+import dev.jinaclip.springai.FakeClipEngine;
 import dev.jinaclip.springai.JinaClipDocumentEmbeddingModel;
 import dev.jinaclip.springai.JinaClipEmbeddingModel;
+import dev.jinaclip.testing.Fixtures;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistryAssert;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Which beans the auto-configuration creates, for which properties, and when it backs off. */
+/** Which beans the auto-configuration creates, for which properties and class path, and when it backs off. */
 @ExtendWith(OutputCaptureExtension.class)
 class JinaClipAutoConfigurationTest {
 
-    @TempDir
-    Path dir;
+    private static final String ONNX = "spring.ai.jina-clip.backend=onnx";
 
     @Test
-    void should_create_the_hosted_backend_by_default_and_say_so(CapturedOutput output) {
+    void should_create_the_hosted_engine_by_default_and_say_so(CapturedOutput output) {
         runner().withPropertyValues("spring.ai.jina-clip.api-key=" + API_KEY).run(context -> {
             // then
-            assertThat(context).hasSingleBean(JinaClipApiEmbeddingModel.class)
+            assertThat(context).hasSingleBean(ClipEngine.class).hasSingleBean(JinaClipApiClient.class)
                     .hasSingleBean(JinaClipEmbeddingModel.class)
-                    .hasSingleBean(JinaClipDocumentEmbeddingModel.class);
-            MultimodalEmbeddingModel lc4j = context.getBean(MultimodalEmbeddingModel.class);
-            assertThat(context.getBean(JinaClipEmbeddingModel.class).getDelegate()).isSameAs(lc4j);
-            assertThat(context.getBean(JinaClipDocumentEmbeddingModel.class).getDelegate()).isSameAs(lc4j);
+                    .hasSingleBean(JinaClipDocumentEmbeddingModel.class)
+                    .doesNotHaveBean(JinaClipOnnxProperties.class);
             assertThat(context.getBean(JinaClipEmbeddingModel.class).dimensions()).isEqualTo(768);
-            assertThat(output).contains("jina-clip: hosted backend (Jina Embeddings API at https://api.jina.ai),"
-                    + " model jina-clip-v1, 768 dimensions");
+            assertThat(output).contains("jina-clip: hosted backend (Jina Embeddings API at"
+                    + " https://api.jina.ai/v1/embeddings), model jina-clip-v1, 768 dimensions");
         });
     }
 
     @Test
     void should_take_the_api_key_from_JINA_API_KEY() {
         runner().withPropertyValues("JINA_API_KEY=" + API_KEY)
-                .run(context -> assertThat(context).hasSingleBean(JinaClipApiEmbeddingModel.class));
+                .run(context -> assertThat(context).hasSingleBean(JinaClipApiClient.class));
     }
 
     @Test
-    void should_create_the_local_backend_when_backend_is_onnx_and_say_so(CapturedOutput output) {
+    void should_create_the_local_engine_when_backend_is_onnx_and_say_so(CapturedOutput output) {
         // given
-        Path model = semanticModel(dir);
+        Path model = Fixtures.model("semantic");
 
-        runner().withPropertyValues("spring.ai.jina-clip.backend=onnx", "spring.ai.jina-clip.onnx.model-dir=" + model,
+        runner().withPropertyValues(ONNX, "spring.ai.jina-clip.onnx.model-directory=" + model,
                 "spring.ai.jina-clip.onnx.intra-op-threads=1").run(context -> {
                     // then
-                    assertThat(context).hasSingleBean(JinaClipOnnxEmbeddingModel.class)
+                    assertThat(context).hasSingleBean(ClipEngine.class).hasSingleBean(JinaClipOnnxEngine.class)
                             .hasSingleBean(JinaClipEmbeddingModel.class)
                             .hasSingleBean(JinaClipDocumentEmbeddingModel.class);
                     assertThat(context.getBean(JinaClipEmbeddingModel.class).embed("red")).hasSize(768);
@@ -71,24 +72,47 @@ class JinaClipAutoConfigurationTest {
     }
 
     @Test
-    void should_close_the_model_when_the_application_stops() {
+    void should_close_the_engine_when_the_application_stops() {
         // given
-        Path model = semanticModel(dir);
-        JinaClipOnnxEmbeddingModel[] bean = new JinaClipOnnxEmbeddingModel[1];
+        JinaClipOnnxEngine[] bean = new JinaClipOnnxEngine[1];
 
         // when
-        runner().withPropertyValues("spring.ai.jina-clip.backend=onnx", "spring.ai.jina-clip.onnx.model-dir=" + model)
-                .run(context -> bean[0] = context.getBean(JinaClipOnnxEmbeddingModel.class));
+        runner().withPropertyValues(ONNX, "spring.ai.jina-clip.onnx.model-directory=" + Fixtures.model("semantic"))
+                .run(context -> bean[0] = context.getBean(JinaClipOnnxEngine.class));
 
         // then
-        assertThatThrownBy(() -> bean[0].embed("red")).hasMessageContaining("closed");
+        assertThatThrownBy(() -> bean[0].embed(List.of(ClipInput.text("red"))))
+                .hasMessageContaining("closed");
+    }
+
+    @Test
+    void should_run_the_hosted_backend_without_jina_clip_onnx_on_the_class_path() {
+        runner().withClassLoader(new FilteredClassLoader(JinaClipOnnxEngine.class))
+                .withPropertyValues("spring.ai.jina-clip.api-key=" + API_KEY)
+                .run(context -> assertThat(context).hasNotFailed().hasSingleBean(JinaClipApiClient.class)
+                        .hasSingleBean(JinaClipEmbeddingModel.class)
+                        .doesNotHaveBean(JinaClipOnnxProperties.class));
+    }
+
+    @Test
+    void should_fail_naming_the_artifact_when_backend_is_onnx_without_jina_clip_onnx() {
+        runner().withClassLoader(new FilteredClassLoader(JinaClipOnnxEngine.class)).withPropertyValues(ONNX)
+                .run(context -> {
+                    // when
+                    FailureAnalysis analysis = analyze(context.getStartupFailure());
+
+                    // then
+                    assertThat(analysis.getDescription()).contains("spring.ai.jina-clip.backend=onnx")
+                            .contains("dev.jinaclip:jina-clip-onnx").contains("not on the class path");
+                    assertThat(analysis.getAction()).contains("Add the dependency dev.jinaclip:jina-clip-onnx");
+                });
     }
 
     @Test
     void should_create_nothing_when_both_selections_are_none() {
         runner().withPropertyValues("spring.ai.model.embedding=none", "spring.ai.model.embedding.multimodal=none")
                 .run(context -> assertThat(context).hasNotFailed()
-                        .doesNotHaveBean(MultimodalEmbeddingModel.class)
+                        .doesNotHaveBean(ClipEngine.class)
                         .doesNotHaveBean(JinaClipEmbeddingModel.class)
                         .doesNotHaveBean(JinaClipDocumentEmbeddingModel.class)
                         .doesNotHaveBean(JinaClipProperties.class));
@@ -99,14 +123,17 @@ class JinaClipAutoConfigurationTest {
         runner().withPropertyValues("spring.ai.model.embedding=openai", "spring.ai.jina-clip.api-key=" + API_KEY)
                 .run(context -> assertThat(context).doesNotHaveBean(JinaClipEmbeddingModel.class)
                         .hasSingleBean(JinaClipDocumentEmbeddingModel.class)
-                        .hasSingleBean(MultimodalEmbeddingModel.class));
+                        .hasSingleBean(ClipEngine.class));
     }
 
     @Test
-    void should_create_only_the_text_model_when_multimodal_is_none() {
-        runner().withPropertyValues("spring.ai.model.embedding.multimodal=none", "spring.ai.jina-clip.api-key=" + API_KEY)
-                .run(context -> assertThat(context).hasSingleBean(JinaClipEmbeddingModel.class)
-                        .doesNotHaveBean(JinaClipDocumentEmbeddingModel.class));
+    void should_create_only_the_text_model_when_multimodal_is_another_provider_or_none() {
+        for (String other : new String[] {"vertexai", "none"}) {
+            runner().withPropertyValues("spring.ai.model.embedding=jina-clip",
+                    "spring.ai.model.embedding.multimodal=" + other, "spring.ai.jina-clip.api-key=" + API_KEY)
+                    .run(context -> assertThat(context).hasSingleBean(JinaClipEmbeddingModel.class)
+                            .doesNotHaveBean(JinaClipDocumentEmbeddingModel.class));
+        }
     }
 
     @Test
@@ -118,14 +145,13 @@ class JinaClipAutoConfigurationTest {
     }
 
     @Test
-    void should_adapt_a_langchain4j_model_defined_by_the_application() {
-        runner().withUserConfiguration(OwnLangChain4jModel.class).run(context -> {
+    void should_build_the_models_over_an_engine_defined_by_the_application() {
+        runner().withUserConfiguration(OwnEngine.class).run(context -> {
             // then: no API key needed, as ours is not created
-            assertThat(context).hasSingleBean(MultimodalEmbeddingModel.class)
-                    .doesNotHaveBean(JinaClipApiEmbeddingModel.class);
-            assertThat(context.getBean(JinaClipEmbeddingModel.class).getDelegate())
-                    .isSameAs(context.getBean(FakeClipModel.class));
-            assertThat(context.getBean(JinaClipEmbeddingModel.class).dimensions()).isEqualTo(4);
+            assertThat(context).hasSingleBean(ClipEngine.class).doesNotHaveBean(JinaClipApiClient.class);
+            context.getBean(JinaClipEmbeddingModel.class).embed("a");
+            assertThat(context.getBean(FakeClipEngine.class).calls).hasSize(1);
+            assertThat(context.getBean(JinaClipDocumentEmbeddingModel.class).dimensions()).isEqualTo(4);
         });
     }
 
@@ -144,7 +170,7 @@ class JinaClipAutoConfigurationTest {
 
     @Test
     void should_observe_calls_with_the_applications_observation_registry() {
-        runner().withUserConfiguration(OwnLangChain4jModel.class, Observed.class).run(context -> {
+        runner().withUserConfiguration(OwnEngine.class, Observed.class).run(context -> {
             // when
             context.getBean(JinaClipEmbeddingModel.class).embed("a");
 
@@ -156,17 +182,17 @@ class JinaClipAutoConfigurationTest {
     }
 
     @Configuration(proxyBeanMethods = false)
-    static class OwnLangChain4jModel {
+    static class OwnEngine {
         @Bean
-        FakeClipModel ownModel() {
-            return new FakeClipModel();
+        FakeClipEngine ownEngine() {
+            return new FakeClipEngine();
         }
     }
 
     @Configuration(proxyBeanMethods = false)
     static class OwnSpringAiModels {
-        final JinaClipEmbeddingModel text = JinaClipEmbeddingModel.builder(new FakeClipModel()).build();
-        final JinaClipDocumentEmbeddingModel documents = JinaClipDocumentEmbeddingModel.builder(new FakeClipModel())
+        final JinaClipEmbeddingModel text = JinaClipEmbeddingModel.builder(new FakeClipEngine()).build();
+        final JinaClipDocumentEmbeddingModel documents = JinaClipDocumentEmbeddingModel.builder(new FakeClipEngine())
                 .build();
 
         @Bean

@@ -2,8 +2,9 @@ package dev.jinaclip.springai.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jinaclip.langchain4j.JinaClipOnnxEmbeddingModel;
-import dev.jinaclip.langchain4j.MultimodalEmbeddingModel;
+import dev.jinaclip.core.ClipEngine;
+import dev.jinaclip.core.ClipInput;
+import dev.jinaclip.onnx.JinaClipOnnxEngine;
 import dev.jinaclip.springai.ImageDocuments;
 import dev.jinaclip.springai.JinaClipDocumentEmbeddingModel;
 import dev.jinaclip.testing.Fixtures;
@@ -34,7 +35,7 @@ import org.springframework.util.MimeTypeUtils;
 
 /**
  * A Spring Boot application on the local backend, configured by properties only, with the small "semantic" ONNX
- * fixture (colour words near solid-colour images): texts and images go into Spring AI's SimpleVectorStore, and
+ * fixture of jina-clip-testing (colour words near solid-colour images): texts and images go into Spring AI's SimpleVectorStore, and
  * a text query finds the matching image first.
  */
 @SpringBootTest(properties = {"spring.ai.jina-clip.backend=onnx", "spring.ai.jina-clip.onnx.intra-op-threads=1"})
@@ -53,11 +54,11 @@ class LocalBackendEndToEndTest {
     JinaClipDocumentEmbeddingModel documentEmbeddingModel;
 
     @Autowired
-    MultimodalEmbeddingModel langChain4jModel;
+    ClipEngine engine;
 
     @DynamicPropertySource
-    static void modelDir(DynamicPropertyRegistry registry) {
-        registry.add("spring.ai.jina-clip.onnx.model-dir", () -> TestSupport.semanticModel(dir.resolve("model")));
+    static void modelDirectory(DynamicPropertyRegistry registry) {
+        registry.add("spring.ai.jina-clip.onnx.model-directory", () -> Fixtures.model("semantic"));
     }
 
     @Test
@@ -104,10 +105,10 @@ class LocalBackendEndToEndTest {
     }
 
     @Test
-    void should_let_langchain4j_code_inject_the_same_model() {
-        assertThat(langChain4jModel).isInstanceOf(JinaClipOnnxEmbeddingModel.class);
-        assertThat(documentEmbeddingModel.getDelegate()).isSameAs(langChain4jModel);
-        assertThat(langChain4jModel.embed("red").content().dimension()).isEqualTo(768);
+    void should_let_other_code_inject_the_same_engine() {
+        assertThat(engine).isInstanceOf(JinaClipOnnxEngine.class);
+        assertThat(Fixtures.cosine(engine.embed(List.of(ClipInput.text("red"))).vectors().get(0),
+                embeddingModel.embed("red"))).isGreaterThan(0.9999);
     }
 
     private static Path image(String name, Color color) throws IOException {

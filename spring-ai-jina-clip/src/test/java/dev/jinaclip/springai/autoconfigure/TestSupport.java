@@ -1,10 +1,5 @@
 package dev.jinaclip.springai.autoconfigure;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.BeanFactory;
@@ -15,7 +10,6 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.StandardEnvironment;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.support.SpringFactoriesLoader;
 import org.springframework.core.io.support.SpringFactoriesLoader.ArgumentResolver;
 import org.springframework.core.io.support.SpringFactoriesLoader.FailureHandler;
@@ -25,9 +19,6 @@ public final class TestSupport {
 
     /** A dummy key: never a real one, never read from the environment. */
     static final String API_KEY = "jina_test_key";
-
-    private static final List<String> MODEL_FILES =
-            List.of("tokenizer.json", "onnx/text_model.onnx", "onnx/vision_model.onnx");
 
     private TestSupport() {
     }
@@ -41,30 +32,6 @@ public final class TestSupport {
                 .withInitializer(context -> context.getEnvironment().getPropertySources()
                         .remove(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME))
                 .withConfiguration(AutoConfigurations.of(JinaClipAutoConfiguration.class));
-    }
-
-    /**
-     * Copies the small "semantic" ONNX fixture of langchain4j-jina-clip (colour words near solid-colour images)
-     * out of its test jar into {@code dir}, as the engine needs a real folder.
-     */
-    static Path semanticModel(Path dir) {
-        return fixtureModel("semantic", dir);
-    }
-
-    /** Copies the ONNX fixture {@code models/<name>} of langchain4j-jina-clip's test jar into {@code dir}. */
-    public static Path fixtureModel(String name, Path dir) {
-        try {
-            for (String file : MODEL_FILES) {
-                Path target = dir.resolve(file);
-                Files.createDirectories(target.getParent());
-                try (InputStream in = new ClassPathResource("models/" + name + "/" + file).getInputStream()) {
-                    Files.copy(in, target);
-                }
-            }
-            return dir;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /**

@@ -1,0 +1,3 @@
+// langchain4j-jina-clip alone: the hosted backend, and nothing of the local one
+hostedOnly = true
+return evaluate(new File(itSources, 'dependency-shape.groovy'))
