@@ -86,6 +86,11 @@ public class JinaClipEmbeddingModel implements MultimodalEmbeddingModel {
         return listeners;
     }
 
+    /** The engine, for the classifier over this model; not public, so that every embedding goes through the model. */
+    ClipEngine engine() {
+        return engine;
+    }
+
     /** Closes the engine: its threads, and the native sessions of the in-process one. */
     @Override
     public void close() {

@@ -77,7 +77,7 @@ final class ClipDocuments {
      * @throws IllegalArgumentException naming {@code position} if the media is not an image, or its data is neither
      *                                  bytes nor a URL nor base64
      */
-    private static ClipInput image(Media media, int position) {
+    static ClipInput image(Media media, int position) {
         MimeType mimeType = media.getMimeType();
         if (!IMAGE_ANY.includes(mimeType)) {
             throw InputErrors.invalid(position, "media type " + mimeType

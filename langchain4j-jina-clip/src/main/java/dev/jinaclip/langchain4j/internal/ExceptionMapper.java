@@ -23,9 +23,14 @@ public final class ExceptionMapper {
     private ExceptionMapper() {
     }
 
+    /**
+     * The LangChain4j exception for {@code e}; a {@link JinaApiException} in its cause chain (as under the failure
+     * of a classifier's batch) picks the status's name.
+     */
     public static LangChain4jException map(JinaClipException e) {
         String message = e.getMessage();
-        if (e instanceof JinaApiException api) {
+        JinaApiException api = JinaClipException.find(e, JinaApiException.class).orElse(null);
+        if (api != null) {
             switch (api.failure()) {
                 case TIMEOUT -> {
                     return new TimeoutException(message, e);
@@ -52,9 +57,9 @@ public final class ExceptionMapper {
         if (e.isRetryable()) {
             return new RetriableException(message, e);
         }
+        JinaApiException api = JinaClipException.find(e, JinaApiException.class).orElse(null);
         boolean callerError = e.kind() == JinaClipException.Kind.INVALID_INPUT
-                || e instanceof JinaApiException api && api.failure() == JinaApiException.Failure.HTTP_ERROR
-                        && api.statusCode() < 500;
+                || api != null && api.failure() == JinaApiException.Failure.HTTP_ERROR && api.statusCode() < 500;
         return callerError ? new InvalidRequestException(message, e) : new NonRetriableException(message, e);
     }
 }
