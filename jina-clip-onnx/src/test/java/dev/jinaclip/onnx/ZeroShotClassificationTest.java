@@ -9,7 +9,6 @@ import dev.jinaclip.core.ClipInputType;
 import dev.jinaclip.core.classification.Classification;
 import dev.jinaclip.core.classification.LabelProbability;
 import dev.jinaclip.core.classification.ZeroShotClassifier;
-import dev.jinaclip.testing.CountingEngine;
 import java.awt.Color;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;

@@ -8,7 +8,13 @@ import static org.assertj.core.api.Assertions.within;
 import dev.jinaclip.core.ClipInput;
 import dev.jinaclip.core.ClipInputType;
 import dev.jinaclip.core.JinaClipException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -92,6 +98,30 @@ class ZeroShotClassifierTest {
         assertThat(engine.calls.get(0).inputs()).containsExactly(ClipInput.text("a photo of a cat"),
                 ClipInput.text("a photo of a dog"));
         assertThat(engine.calls.subList(1, 5)).extracting(call -> call.inputs().size()).containsExactly(2, 2, 1, 1);
+    }
+
+    @Test
+    void should_embed_the_prompts_once_when_threads_classify_at_the_same_time() throws Exception {
+        ZeroShotClassifier classifier = catOrDog().build();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<String>> labels = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                String name = i % 2 == 0 ? "cat.jpg" : "dog.jpg";
+                labels.add(pool.submit(() -> {
+                    start.await();
+                    return classifier.classify(image(name)).best().label();
+                }));
+            }
+            start.countDown();
+            for (int i = 0; i < 8; i++) {
+                assertThat(labels.get(i).get(10, TimeUnit.SECONDS)).isEqualTo(i % 2 == 0 ? "cat" : "dog");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(engine.calls).filteredOn(call -> call.inputType() == ClipInputType.QUERY).hasSize(1);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.jinaclip.testing;
+package dev.jinaclip.onnx;
 
 import dev.jinaclip.core.ClipEmbeddings;
 import dev.jinaclip.core.ClipEngine;
@@ -9,26 +9,26 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A real engine, wrapped to record each call it gets: how many inputs, of which input type. */
-public final class CountingEngine implements ClipEngine {
+final class CountingEngine implements ClipEngine {
 
     /** One call: its inputs and input type. */
-    public record Call(List<ClipInput> inputs, ClipInputType inputType) {
+    record Call(List<ClipInput> inputs, ClipInputType inputType) {
     }
 
     private final ClipEngine engine;
     private final List<Call> calls = new CopyOnWriteArrayList<>();
 
-    public CountingEngine(ClipEngine engine) {
+    CountingEngine(ClipEngine engine) {
         this.engine = engine;
     }
 
     /** The calls made, in order. */
-    public List<Call> calls() {
+    List<Call> calls() {
         return calls;
     }
 
     /** The number of inputs of each call, in order. */
-    public List<Integer> sizes() {
+    List<Integer> sizes() {
         return calls.stream().map(call -> call.inputs().size()).toList();
     }
 
