@@ -50,6 +50,15 @@ function describeStatus(s) {
     return `${setUp} · ${s.index.passages} passages and ${s.index.images} images from ${s.index.files} files`;
 }
 
+// what embedding the indexed corpus costs on the hosted API (docs/cost.md)
+function describeCost(cost) {
+    if (!cost) return "The corpus's cost on the hosted API is counted on the next indexing run.";
+    const tokens = (n) => n.toLocaleString("en-US");
+    const texts = cost.exactText ? "counted with the model's tokenizer" : "estimated at 1.1 tokens per word";
+    return `This corpus costs ${tokens(cost.tokens)} tokens on the hosted API: ${tokens(cost.textTokens)} for ` +
+        `passages (${texts}), ${tokens(cost.imageTokens)} for images (by tiles).`;
+}
+
 function renderFailures(failed) {
     $("failures-list").replaceChildren(...failed.map((f) => el("li", {}, el("code", {}, f.source), `: ${f.reason}`)));
     $("failures").hidden = failed.length === 0;
@@ -75,6 +84,8 @@ async function loadStatus() {
     status = await api("/api/status");
     const run = status.indexing;
     $("status").textContent = describeStatus(status);
+    $("cost").textContent = describeCost(status.index.hostedCost);
+    $("cost").hidden = status.index.files === 0;
     renderFailures(status.index.failed);
     if (run.state !== before && (run.state === "failed" || before === "failed")) showIndexError();
     if (before === "indexing" && run.state !== "indexing" && !$("partial").hidden) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.jinaclip.api.JinaClipApiClient;
 import dev.jinaclip.core.ClipEngine;
 import dev.jinaclip.rag.ingest.CorpusIngestor;
+import dev.jinaclip.rag.ingest.HostedCost;
 import dev.jinaclip.rag.retrieval.InvalidSearchException;
 import dev.jinaclip.rag.retrieval.SearchHit;
 import dev.jinaclip.rag.retrieval.SearchResponse;
@@ -90,6 +91,16 @@ class HostedBackendTest {
         assertThat(inputs).anySatisfy(input -> assertThat(input.path("image").asText())
                 .startsWith("iVBORw0KGgo")); // a base64 PNG of the corpus
         assertThat(inputs).anySatisfy(input -> assertThat(input.toString()).contains("Red apples"));
+    }
+
+    @Test
+    void should_estimate_the_corpus_cost_by_the_rule_of_thumb_without_the_local_tokenizer() {
+        HostedCost cost = ingestor.lastReport().hostedCost();
+
+        assertThat(cost.exactText()).isFalse();
+        // ceil(1.1 × words) + 2 for the passages of 10, 7, 12 and 9 words; a jina-clip-v1 tile per image
+        assertThat(cost.textTokens()).isEqualTo(13 + 10 + 16 + 12);
+        assertThat(cost.imageTokens()).isEqualTo(4 * 1000);
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.Optional;
 
 /**
  * A validated input, ready for a backend: a text, an image at a remote URL, or image data. File contents are
@@ -107,6 +108,11 @@ public abstract sealed class ResolvedInput {
          */
         public abstract byte[] bytes();
 
+        /** The file the image is read from, if it comes from one: for reading a part of it only. */
+        public Optional<Path> file() {
+            return Optional.empty();
+        }
+
         @Override
         public String wireValue() {
             return Base64.getEncoder().encodeToString(bytes());
@@ -171,6 +177,11 @@ public abstract sealed class ResolvedInput {
         @Override
         public long imageBytes() {
             return size;
+        }
+
+        @Override
+        public Optional<Path> file() {
+            return Optional.of(path);
         }
 
         @Override

@@ -15,6 +15,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -48,18 +49,22 @@ public final class ClipTokenizer implements AutoCloseable {
      * @param failOnOverflow whether a longer text is an error instead of being truncated
      */
     public ClipTokenizer(Path tokenizerJson, int maxTokens, boolean failOnOverflow) {
+        this(tokenizerJson, maxTokens, failOnOverflow, Map.of(
+                "truncation", "true",
+                "maxLength", Integer.toString(maxTokens),
+                // DJL lowers maxLength to modelMaxLength (512 unless given here) and only logs a warning
+                "modelMaxLength", Integer.toString(maxTokens),
+                "stride", "0"));
+    }
+
+    private ClipTokenizer(Path tokenizerJson, int maxTokens, boolean failOnOverflow, Map<String, String> limits) {
         this.maxTokens = maxTokens;
         this.failOnOverflow = failOnOverflow;
-        String length = Integer.toString(maxTokens);
+        Map<String, String> options = new HashMap<>(limits);
+        options.put("addSpecialTokens", "true");
+        options.put("padding", "false");
         try (InputStream json = withoutTruncationAndPadding(tokenizerJson)) {
-            this.tokenizer = HuggingFaceTokenizer.newInstance(json, Map.of(
-                    "addSpecialTokens", "true",
-                    "padding", "false",
-                    "truncation", "true",
-                    "maxLength", length,
-                    // DJL lowers maxLength to modelMaxLength (512 unless given here) and only logs a warning
-                    "modelMaxLength", length,
-                    "stride", "0"));
+            this.tokenizer = HuggingFaceTokenizer.newInstance(json, options);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Cannot load tokenizer " + tokenizerJson + ": not JSON ("
                     + e.getOriginalMessage() + ")", e);
@@ -68,6 +73,14 @@ public final class ClipTokenizer implements AutoCloseable {
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("Cannot load tokenizer " + tokenizerJson + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A tokenizer that keeps every token of a text, however long: for counting what a text costs, not for the
+     * model, whose window it may exceed.
+     */
+    public static ClipTokenizer untruncated(Path tokenizerJson) {
+        return new ClipTokenizer(tokenizerJson, Integer.MAX_VALUE, false, Map.of("truncation", "false"));
     }
 
     /**
@@ -120,6 +133,11 @@ public final class ClipTokenizer implements AutoCloseable {
             throw InputErrors.invalid(position, "text has no tokens");
         }
         return ids;
+    }
+
+    /** The number of token ids of one text, special tokens included, at most {@code maxTokens}. */
+    public int count(String text) {
+        return tokenizer.encode(text).getIds().length;
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.jinaclip.rag.ingest;
 
 import static dev.langchain4j.store.embedding.filter.MetadataFilterBuilder.metadataKey;
 
+import dev.jinaclip.core.cost.TokenEstimator;
 import dev.jinaclip.image.ImageDecodingException;
 import dev.jinaclip.langchain4j.MultimodalEmbeddingModel;
 import dev.jinaclip.rag.RagProperties;
@@ -50,6 +51,9 @@ import org.slf4j.LoggerFactory;
  * cannot be used (unreadable, not UTF-8, not a decodable image) is reported and skipped, and the rest of the
  * corpus is indexed regardless. One run at a time: a run asked for while one is under way is refused.
  *
+ * <p>Each file's cost on the hosted API ({@link HostedCost}) is kept in the ledger beside its hash, so the report
+ * says what the whole corpus costs without counting unchanged files again.
+ *
  * <p>{@link #status()} tells where indexing stands (state, files done of the total, the current file), for the
  * page, the API and the readiness of the app.
  */
@@ -66,6 +70,7 @@ public class CorpusIngestor {
     private final List<String> exclude;
     private final DocumentSplitter splitter;
     private final Thumbnails thumbnails;
+    private final TokenEstimator hostedTokens;
     private final ReentrantLock running = new ReentrantLock();
     private final AtomicReference<IndexingStatus> status;
     private volatile IngestionReport last;
@@ -77,10 +82,12 @@ public class CorpusIngestor {
      *
      * @param embedder names the model behind the vectors; when it differs from the ledger's, the corpus is
      *     embedded again
+     * @param hostedTokens prices passages and images on the hosted API; it must change only with the embedder
      */
     public CorpusIngestor(MultimodalEmbeddingModel model, String embedder, EmbeddingStore<TextSegment> store,
-            StoreCheckpoint checkpoint, Thumbnails thumbnails, RagProperties properties) {
+            StoreCheckpoint checkpoint, Thumbnails thumbnails, TokenEstimator hostedTokens, RagProperties properties) {
         this.model = model;
+        this.hostedTokens = hostedTokens;
         this.embedder = embedder;
         this.store = store;
         this.checkpoint = checkpoint;
@@ -143,7 +150,7 @@ public class CorpusIngestor {
         }
         IngestionLedger ledger = held;
         return new IngestionReport(ledger.sources().size(), 0, 0, ledger.sources().size(), 0, List.of(),
-                ledger.count(Modality.TEXT), ledger.count(Modality.IMAGE), 0);
+                ledger.count(Modality.TEXT), ledger.count(Modality.IMAGE), 0, hostedCost(ledger));
     }
 
     /** Where indexing stands: idle before any run, then the state and progress of the current or last run. */
@@ -236,7 +243,7 @@ public class CorpusIngestor {
         ledger.save();
         IngestionReport report = new IngestionReport(files.size(), counts.added, counts.updated, counts.unchanged,
                 removed, List.copyOf(counts.failed), ledger.count(Modality.TEXT), ledger.count(Modality.IMAGE),
-                (System.nanoTime() - start) / 1_000_000);
+                (System.nanoTime() - start) / 1_000_000, hostedCost(ledger));
         last = report;
         log.info("Indexed {}: {} files ({} new, {} changed, {} unchanged, {} removed, {} failed): {} passages, {}"
                 + " images in {} ms", corpusDir.toAbsolutePath(), report.files(), report.added(), report.updated(),
@@ -251,6 +258,10 @@ public class CorpusIngestor {
             byte[] bytes = read(file);
             String sha256 = sha256(bytes);
             if (old.isPresent() && old.get().sha256().equals(sha256)) {
+                if (old.get().hostedTokens() == null) { // indexed before the app counted costs
+                    ledger.put(file.source(), old.get().withHostedTokens(file.modality() == Modality.TEXT
+                            ? textTokens(segments(file, bytes, sha256)) : imageTokens(bytes)));
+                }
                 counts.unchanged++;
                 return;
             }
@@ -265,7 +276,7 @@ public class CorpusIngestor {
                 throw e;
             }
             ledger.put(file.source(), new IngestionLedger.Entry(sha256, file.modality().value(),
-                    entries.segments().size(), entries.thumbnail()));
+                    entries.segments().size(), entries.thumbnail(), entries.hostedTokens()));
             old.map(IngestionLedger.Entry::thumbnail).ifPresent(thumbnail -> deleteUnusedThumbnail(ledger, thumbnail));
             if (old.isPresent()) {
                 counts.updated++;
@@ -285,6 +296,13 @@ public class CorpusIngestor {
     }
 
     private Entries passages(CorpusFile file, byte[] bytes, String sha256) throws UnusableFileException {
+        List<TextSegment> segments = segments(file, bytes, sha256);
+        List<Embedding> embeddings = model.embedAll(segments).content();
+        return new Entries(ids(file, sha256, segments.size()), embeddings, segments, null, textTokens(segments));
+    }
+
+    /** The passages of a text file, as they are embedded. */
+    private List<TextSegment> segments(CorpusFile file, byte[] bytes, String sha256) throws UnusableFileException {
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
@@ -301,8 +319,23 @@ public class CorpusIngestor {
         for (int i = 0; i < split.size(); i++) {
             segments.add(TextSegment.from(split.get(i).text(), metadata(file, sha256).put(EntryMetadata.PASSAGE, i)));
         }
-        List<Embedding> embeddings = model.embedAll(segments).content();
-        return new Entries(ids(file, sha256, segments.size()), embeddings, segments, null);
+        return segments;
+    }
+
+    private long textTokens(List<TextSegment> segments) {
+        return segments.stream().mapToLong(segment -> hostedTokens.textTokens(segment.text())).sum();
+    }
+
+    private long imageTokens(byte[] bytes) throws UnusableFileException {
+        try {
+            return hostedTokens.imageTiles(bytes).tokens();
+        } catch (IllegalArgumentException e) {
+            throw new UnusableFileException(e.getMessage(), e); // a header the model's own reader got past
+        }
+    }
+
+    private @Nullable HostedCost hostedCost(IngestionLedger ledger) {
+        return ledger.hostedCost(hostedTokens.textCounter().exact());
     }
 
     private Entries image(CorpusFile file, byte[] bytes, String sha256) throws UnusableFileException {
@@ -311,10 +344,11 @@ public class CorpusIngestor {
             Image image = Image.builder().base64Data(Base64.getEncoder().encodeToString(bytes))
                     .mimeType(file.mediaType()).build();
             Embedding embedding = model.embed(image).content();
+            long tokens = imageTokens(bytes);
             String thumbnail = thumbnails.write(bytes, sha256); // only for an image the model took
             TextSegment segment = TextSegment.from("Image " + file.path().getFileName(),
                     metadata(file, sha256).put(EntryMetadata.THUMBNAIL, thumbnail));
-            return new Entries(ids(file, sha256, 1), List.of(embedding), List.of(segment), thumbnail);
+            return new Entries(ids(file, sha256, 1), List.of(embedding), List.of(segment), thumbnail, tokens);
         } catch (IllegalArgumentException | ImageDecodingException | InvalidRequestException e) {
             // the header checks, the model (an image that does not decode is an InvalidRequestException on both
             // backends) or the thumbnail's decoder refused it
@@ -372,7 +406,7 @@ public class CorpusIngestor {
     }
 
     private record Entries(List<String> ids, List<Embedding> embeddings, List<TextSegment> segments,
-            String thumbnail) {
+            String thumbnail, long hostedTokens) {
     }
 
     private static final class Counts {

@@ -1,9 +1,12 @@
 package dev.jinaclip.rag.ingest;
 
 import dev.jinaclip.core.ClipEngine;
+import dev.jinaclip.core.cost.TextTokenCounter;
+import dev.jinaclip.core.cost.TokenEstimator;
 import dev.jinaclip.image.ClipImagePreprocessor;
 import dev.jinaclip.langchain4j.MultimodalEmbeddingModel;
 import dev.jinaclip.onnx.JinaClipOnnxEngine;
+import dev.jinaclip.onnx.TokenizerTextCounter;
 import dev.jinaclip.rag.RagProperties;
 import dev.jinaclip.rag.store.StoreCheckpoint;
 import dev.langchain4j.data.segment.TextSegment;
@@ -29,12 +32,29 @@ public class IngestionConfiguration {
         return new Thumbnails(properties.dataDir(), properties.thumbnailSize(), imageChecks);
     }
 
+    /**
+     * Counts passages as the hosted API bills them: exactly, with the model's own tokenizer, when the app runs the
+     * local backend; else by Jina's rule of thumb. Spring closes the tokenizer.
+     */
+    @Bean
+    public TextTokenCounter hostedTextTokenCounter(ClipEngine engine) {
+        return engine instanceof JinaClipOnnxEngine local ? TokenizerTextCounter.load(local.files().tokenizer())
+                : TextTokenCounter.ruleOfThumb();
+    }
+
+    /** Prices the corpus on the hosted API, for the engine's model, whichever backend embeds it. */
+    @Bean
+    public TokenEstimator hostedTokenEstimator(ClipEngine engine, TextTokenCounter hostedTextTokenCounter) {
+        return TokenEstimator.of(engine.model(), hostedTextTokenCounter);
+    }
+
     /** The ingestor of the corpus folder, which records the engine's identity beside the vectors. */
     @Bean
     public CorpusIngestor corpusIngestor(MultimodalEmbeddingModel model, ClipEngine engine,
             EmbeddingStore<TextSegment> store, StoreCheckpoint checkpoint, Thumbnails thumbnails,
-            RagProperties properties) {
-        return new CorpusIngestor(model, EmbedderIdentity.of(engine), store, checkpoint, thumbnails, properties);
+            TokenEstimator hostedTokenEstimator, RagProperties properties) {
+        return new CorpusIngestor(model, EmbedderIdentity.of(engine), store, checkpoint, thumbnails,
+                hostedTokenEstimator, properties);
     }
 
     /**

@@ -109,14 +109,40 @@ final class IngestionLedger {
     }
 
     /**
+     * What the files the ledger lists cost on the hosted API; null while a file lacks its count (a ledger written
+     * before the app counted them: the next run counts them).
+     */
+    @Nullable HostedCost hostedCost(boolean exactText) {
+        long text = 0;
+        long image = 0;
+        for (Entry entry : files.values()) {
+            if (entry.hostedTokens() == null) {
+                return null;
+            }
+            if (entry.modality().equals(Modality.IMAGE.value())) {
+                image += entry.hostedTokens();
+            } else {
+                text += entry.hostedTokens();
+            }
+        }
+        return new HostedCost(text + image, text, image, exactText);
+    }
+
+    /**
      * One indexed file.
      *
      * @param sha256 the content hash it was indexed at
      * @param modality {@code text} or {@code image}
      * @param entries how many store entries it has (passages; 1 for an image)
      * @param thumbnail an image's thumbnail file name, else null
+     * @param hostedTokens what embedding it costs on the hosted API; null in a ledger written before it was counted
      */
-    record Entry(String sha256, String modality, int entries, @Nullable String thumbnail) {
+    record Entry(String sha256, String modality, int entries, @Nullable String thumbnail,
+            @Nullable Long hostedTokens) {
+
+        Entry withHostedTokens(long tokens) {
+            return new Entry(sha256, modality, entries, thumbnail, tokens);
+        }
     }
 
     /** The file's content. */

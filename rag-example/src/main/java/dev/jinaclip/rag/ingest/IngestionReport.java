@@ -1,6 +1,7 @@
 package dev.jinaclip.rag.ingest;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What one ingestion run did.
@@ -14,9 +15,11 @@ import java.util.List;
  * @param passages passages in the index after the run
  * @param images images in the index after the run
  * @param millis how long the run took
+ * @param hostedCost what embedding the indexed corpus costs on the hosted API; null while the index holds files
+ *     indexed before the app counted costs (until the next run)
  */
 public record IngestionReport(int files, int added, int updated, int unchanged, int removed, List<Failure> failed,
-        int passages, int images, long millis) {
+        int passages, int images, long millis, @Nullable HostedCost hostedCost) {
 
     /**
      * A file that could not be indexed.

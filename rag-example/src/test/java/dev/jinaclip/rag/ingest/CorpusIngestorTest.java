@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jinaclip.image.ClipImagePreprocessor;
 import dev.jinaclip.core.ClipEngine;
+import dev.jinaclip.core.cost.TokenEstimator;
 import dev.jinaclip.langchain4j.MultimodalEmbeddingModel;
 import dev.jinaclip.rag.AppTest;
 import dev.jinaclip.rag.RagProperties;
@@ -42,6 +43,9 @@ class CorpusIngestorTest extends AppTest {
 
     @Autowired
     ClipEngine engine;
+
+    @Autowired
+    TokenEstimator hostedTokens;
 
     @TempDir
     Path dir;
@@ -119,6 +123,44 @@ class CorpusIngestorTest extends AppTest {
         assertThat(only(Modality.TEXT, "texts/blue.txt").text()).contains("green trees");
         assertThat(entries()).extracting(match -> source(match.embedded())).doesNotContain("images/green.png");
         assertThat(data.resolve("thumbnails").resolve(oldThumbnail)).doesNotExist();
+    }
+
+    @Test
+    void should_keep_what_the_corpus_costs_on_the_hosted_api_up_to_date() throws IOException {
+        // given: 51 tokens of passages and four one-tile images (SearchApiTest works them out)
+        CorpusIngestor ingestor = ingestor();
+        assertThat(ingestor.ingest().hostedCost()).isEqualTo(new HostedCost(4051, 51, 4000, true));
+        Files.writeString(corpus.resolve("texts/blue.txt"), "Green grass.\n\nA green field, and green trees.");
+        Files.delete(corpus.resolve("images/green.png"));
+        Files.write(corpus.resolve("images/broken.png"), "not a picture".getBytes());
+
+        // when
+        HostedCost cost = ingestor.ingest().hostedCost();
+
+        // then: blue.txt's 10 tokens are now "green grass . a green field , and green trees ." (13), green.png's
+        // tile is gone, and the file that failed costs nothing
+        assertThat(cost).isEqualTo(new HostedCost(4051 - 10 + 13 - 1000, 51 - 10 + 13, 3000, true));
+    }
+
+    @Test
+    void should_count_the_cost_of_files_indexed_before_costs_were_counted_without_embedding_them() throws IOException {
+        // given: a ledger as the app wrote it before it counted costs
+        ingestor().ingest();
+        Path ledger = data.resolve(IngestionLedger.FILE_NAME);
+        Files.writeString(ledger, Files.readString(ledger).replaceAll(",\\s*\"hostedTokens\"\\s*:\\s*\\d+", ""));
+        assertThat(Files.readString(ledger)).doesNotContain("hostedTokens");
+        model = new CountingModel(appModel);
+        CorpusIngestor restarted = ingestor();
+        assertThat(restarted.lastReport().hostedCost()).isNull();
+
+        // when
+        IngestionReport report = restarted.ingest();
+
+        // then
+        assertThat(report.unchanged()).isEqualTo(8);
+        assertThat(model.inputs()).isZero();
+        assertThat(report.hostedCost()).isEqualTo(new HostedCost(4051, 51, 4000, true));
+        assertThat(ingestor().lastReport().hostedCost()).isEqualTo(report.hostedCost()); // saved in the ledger
     }
 
     @Test
@@ -310,7 +352,7 @@ class CorpusIngestorTest extends AppTest {
     private CorpusIngestor ingestor() {
         RagProperties properties = TestCorpus.properties(corpus, data);
         return new CorpusIngestor(model, EmbedderIdentity.of(engine), store, () -> store.serializeToFile(data.resolve("embeddings.json")),
-                new Thumbnails(data, 64, ClipImagePreprocessor.create()), properties);
+                new Thumbnails(data, 64, ClipImagePreprocessor.create()), hostedTokens, properties);
     }
 
     private String thumbnailOf(String source) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jinaclip.image.ClipImagePreprocessor;
 import dev.jinaclip.core.ClipEngine;
+import dev.jinaclip.core.cost.TokenEstimator;
 import dev.jinaclip.langchain4j.MultimodalEmbeddingModel;
 import dev.jinaclip.rag.AppTest;
 import dev.jinaclip.rag.ForwardingModel;
@@ -35,6 +36,9 @@ class IndexingStatusTest extends AppTest {
 
     @Autowired
     ClipEngine engine;
+
+    @Autowired
+    TokenEstimator hostedTokens;
 
     @TempDir
     Path dir;
@@ -166,6 +170,6 @@ class IndexingStatusTest extends AppTest {
             InMemoryEmbeddingStore<TextSegment> store) {
         Path data = dir.resolve("data");
         return new CorpusIngestor(model, EmbedderIdentity.of(engine), store, () -> store.serializeToFile(data.resolve("embeddings.json")),
-                new Thumbnails(data, 64, ClipImagePreprocessor.create()), TestCorpus.properties(corpus, data));
+                new Thumbnails(data, 64, ClipImagePreprocessor.create()), hostedTokens, TestCorpus.properties(corpus, data));
     }
 }

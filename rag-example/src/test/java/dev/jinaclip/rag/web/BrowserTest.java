@@ -97,6 +97,8 @@ class BrowserTest extends AppTest {
         open("http://localhost:" + port + "/");
         waitForText("status", "passages");
         assertThat(browser.findElement(By.id("notice")).getText()).contains("Retrieval only");
+        assertThat(browser.findElement(By.id("cost")).getText()).isEqualTo("This corpus costs 4,051 tokens on the"
+                + " hosted API: 51 for passages (counted with the model's tokenizer), 4,000 for images (by tiles).");
 
         // when
         browser.findElement(By.id("q")).sendKeys("a red apple", Keys.ENTER);

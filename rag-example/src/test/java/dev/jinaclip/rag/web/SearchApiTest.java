@@ -111,7 +111,15 @@ class SearchApiTest extends AppTest {
                 .andExpect(jsonPath("$.indexing.filesDone").value(8))
                 .andExpect(jsonPath("$.generation").value("off"))
                 .andExpect(jsonPath("$.index.passages").value(4))
-                .andExpect(jsonPath("$.index.images").value(4));
+                .andExpect(jsonPath("$.index.images").value(4))
+                // four images under 224×224: a tile each; the passages by the fixture's BERT tokenizer, [CLS] and
+                // [SEP] included: "# apples red apples and red roses in the garden ." 13, "the blue sea under the
+                // blue sky ." 10, "cats sleep most of the day and pu ##rr when they are content ." 16, "the
+                // weather report for tomorrow promises a calm day ." 12
+                .andExpect(jsonPath("$.index.hostedCost.imageTokens").value(4 * 1000))
+                .andExpect(jsonPath("$.index.hostedCost.textTokens").value(13 + 10 + 16 + 12))
+                .andExpect(jsonPath("$.index.hostedCost.tokens").value(4051))
+                .andExpect(jsonPath("$.index.hostedCost.exactText").value(true));
     }
 
     @Test
