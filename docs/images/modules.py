@@ -31,9 +31,11 @@ LIBRARIES = [
     ("ai.djl.huggingface", "tokenizers", "DJL tokenizers", "djl.version"),
     ("com.twelvemonkeys.imageio", "", "TwelveMonkeys ImageIO", "twelvemonkeys.version"),
 ]
-# the libraries drawn side by side, with a caption; the first group only the local backend may bring
+# the libraries drawn side by side, with a caption; the first group only the local backend and the image pipeline
+# may bring
 LIBRARY_GROUPS = [
-    ("local backend only", "#ffd9cc", ["ONNX Runtime", "DJL tokenizers", "TwelveMonkeys ImageIO"]),
+    ("local backend and image pipeline only", "#ffd9cc",
+     ["ONNX Runtime", "DJL tokenizers", "TwelveMonkeys ImageIO"]),
     ("HTTP and JSON", "#ffffff", ["OkHttp", "Jackson"]),
     ("frameworks", "#ffffff", ["LangChain4j core", "LangChain4j", "Spring AI", "Spring Boot"]),
 ]
@@ -41,6 +43,7 @@ LIBRARY_GROUPS = [
 ROLES = {
     "jina-clip-core": "engine interface, model descriptors, errors",
     "jina-clip-api": "hosted backend: JinaClipApiClient",
+    "jina-clip-image": "image pipeline: ClipImagePreprocessor",
     "jina-clip-onnx": "local backend: JinaClipOnnxEngine",
     "langchain4j-jina-clip": "LangChain4j adapter (user-facing)",
     "spring-ai-jina-clip": "Spring AI adapter (user-facing)",

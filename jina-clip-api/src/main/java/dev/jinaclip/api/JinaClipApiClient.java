@@ -4,6 +4,7 @@ import dev.jinaclip.api.internal.ApiError;
 import dev.jinaclip.api.internal.Batches;
 import dev.jinaclip.api.internal.DecodedBatch;
 import dev.jinaclip.api.internal.HttpExchangeLogger;
+import dev.jinaclip.api.internal.ImageTokenSaver;
 import dev.jinaclip.api.internal.InvalidResponseException;
 import dev.jinaclip.api.internal.KeyRedactor;
 import dev.jinaclip.api.internal.RequestBodies;
@@ -72,6 +73,8 @@ public final class JinaClipApiClient implements ClipEngine {
     private final boolean ownsHttpClient;
     private final InputResolver resolver = new InputResolver(JinaClipApiConfig.MAX_IMAGE_BYTES);
     private final RequestBodies requestBodies;
+    /** The image token saver, or {@code null} when it is off (its class needs jina-clip-image). */
+    private final ImageTokenSaver saver;
     private final ResponseDecoder decoder;
     private final Backoff backoff;
     private final Semaphore permits;
@@ -98,6 +101,7 @@ public final class JinaClipApiClient implements ClipEngine {
         this.http = http.build();
         this.requestBodies = new RequestBodies(config.model(), config.embeddingType().apiValue(),
                 config.normalized(), config.truncate(), config.dimensions());
+        this.saver = config.imageTokenSaver() ? new ImageTokenSaver(config.model()) : null;
         this.decoder = new ResponseDecoder(config.dimension(), config.embeddingType());
         this.backoff = new Backoff(config.initialRetryDelay(), config.maxRetryDelay());
         this.permits = new Semaphore(config.maxConcurrentRequests(), true);
@@ -139,7 +143,9 @@ public final class JinaClipApiClient implements ClipEngine {
         List<ResolvedInput> prepared = resolver.resolve(inputs);
         String task = inputType == ClipInputType.QUERY && config.model().supportsQueryTask()
                 ? "retrieval.query" : null;
-        List<Batches.Range> ranges = Batches.split(prepared, config.maxBatchSize(), MAX_REQUEST_IMAGE_BYTES);
+        List<Batches.Range> ranges = saver == null
+                ? Batches.split(prepared, config.maxBatchSize(), MAX_REQUEST_IMAGE_BYTES)
+                : Batches.split(prepared, config.maxBatchSize(), MAX_REQUEST_IMAGE_BYTES, saver::uploadBytes);
         DecodedBatch[] results = new DecodedBatch[ranges.size()];
         CallState state = new CallState();
         if (ranges.size() == 1) {
@@ -185,6 +191,12 @@ public final class JinaClipApiClient implements ClipEngine {
     /** Sends one batch, retrying as configured, and returns its vectors in batch order. */
     private DecodedBatch send(List<ResolvedInput> prepared, Batches.Range range, String task, CallState state) {
         List<ResolvedInput> batch = prepared.subList(range.from(), range.to());
+        Integer imageTokensSaved = null;
+        if (saver != null) {
+            ImageTokenSaver.Saved saved = saver.apply(batch);
+            batch = saved.batch();
+            imageTokensSaved = saved.imageTokensSaved();
+        }
         Request request = new Request.Builder()
                 .url(config.embeddingsUrl())
                 .header("Authorization", "Bearer " + config.apiKey())
@@ -197,7 +209,8 @@ public final class JinaClipApiClient implements ClipEngine {
         for (int attempt = 1; ; attempt++) {
             Attempt outcome = attempt(request, range, attempt, state);
             if (outcome.result != null) {
-                return outcome.result;
+                return imageTokensSaved == null ? outcome.result : new DecodedBatch(outcome.result.vectors(),
+                        outcome.result.usage().withImageTokensSaved(imageTokensSaved));
             }
             JinaApiException failure = outcome.failure;
             boolean retry = failure.isRetryable() && attempt <= config.maxRetries();

@@ -33,6 +33,9 @@ public final class JinaClipApiConfig {
     public static final int DEFAULT_MAX_CONCURRENT_REQUESTS = 5;
     /** The API's limit on one image's encoded size, 8 MB. */
     public static final long MAX_IMAGE_BYTES = 8_000_000L;
+    /** The artifact that {@link Settings#imageTokenSaver(Boolean)} needs: the image pipeline. */
+    public static final String IMAGE_PIPELINE_ARTIFACT = "dev.jinaclip:jina-clip-image";
+    private static final String IMAGE_PIPELINE_CLASS = "dev.jinaclip.image.ClipImagePreprocessor";
 
     private final String apiKey;
     private final HttpUrl embeddingsUrl;
@@ -50,6 +53,7 @@ public final class JinaClipApiConfig {
     private final int maxConcurrentRequests;
     private final boolean logRequests;
     private final boolean logResponses;
+    private final boolean imageTokenSaver;
     private final OkHttpClient httpClient;
 
     private JinaClipApiConfig(Settings<?> b) {
@@ -89,6 +93,10 @@ public final class JinaClipApiConfig {
                 "maxConcurrentRequests");
         this.logRequests = b.logRequests != null && b.logRequests;
         this.logResponses = b.logResponses != null && b.logResponses;
+        this.imageTokenSaver = b.imageTokenSaver != null && b.imageTokenSaver;
+        if (imageTokenSaver) {
+            requireImagePipeline();
+        }
         this.httpClient = b.httpClient;
     }
 
@@ -181,6 +189,14 @@ public final class JinaClipApiConfig {
         return logResponses;
     }
 
+    /**
+     * Whether images given as data (bytes, base64, files) are brought to the model's input before upload: resized
+     * and centre-cropped to {@link JinaClipModel#imageSize()} square, as PNG.
+     */
+    public boolean imageTokenSaver() {
+        return imageTokenSaver;
+    }
+
     /** The caller's preconfigured OkHttp client, or {@code null}. */
     public OkHttpClient httpClient() {
         return httpClient;
@@ -194,7 +210,18 @@ public final class JinaClipApiConfig {
                 + ", maxRetries=" + maxRetries + ", initialRetryDelay=" + initialRetryDelay
                 + ", maxRetryDelay=" + maxRetryDelay + ", maxBatchSize=" + maxBatchSize
                 + ", maxConcurrentRequests=" + maxConcurrentRequests + ", logRequests=" + logRequests
-                + ", logResponses=" + logResponses + ", customHttpClient=" + (httpClient != null) + "}";
+                + ", logResponses=" + logResponses + ", imageTokenSaver=" + imageTokenSaver
+                + ", customHttpClient=" + (httpClient != null) + "}";
+    }
+
+    private static void requireImagePipeline() {
+        try {
+            Class.forName(IMAGE_PIPELINE_CLASS, false, JinaClipApiConfig.class.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            throw new IllegalStateException("imageTokenSaver needs the artifact " + IMAGE_PIPELINE_ARTIFACT
+                    + " (the image pipeline), which is not on the class path: add it, the same version as"
+                    + " jina-clip-api, or turn imageTokenSaver off", e);
+        }
     }
 
     private static String resolveApiKey(String given, Function<String, String> environment) {
@@ -252,6 +279,7 @@ public final class JinaClipApiConfig {
         private Integer maxConcurrentRequests;
         private Boolean logRequests;
         private Boolean logResponses;
+        private Boolean imageTokenSaver;
         private OkHttpClient httpClient;
         private Function<String, String> environment = System::getenv;
 
@@ -370,6 +398,20 @@ public final class JinaClipApiConfig {
         }
 
         /**
+         * Whether to bring each image given as data (bytes, base64, a file) to what the model sees before upload:
+         * the local backend's shortest-side bicubic resize and centre crop to the model's
+         * {@link JinaClipModel#imageSize()} square, encoded losslessly as PNG, so that it is billed one tile
+         * instead of one per {@link JinaClipModel#imageTileSize()} square of the original. Only images of more
+         * than one tile are replaced; {@code http(s)} URLs, which the API fetches itself, and images the pipeline
+         * cannot decode go as given. The tokens saved are in {@link dev.jinaclip.core.ClipUsage#imageTokensSaved()}.
+         * Default {@code false}. Needs the artifact {@value JinaClipApiConfig#IMAGE_PIPELINE_ARTIFACT}.
+         */
+        public B imageTokenSaver(Boolean imageTokenSaver) {
+            this.imageTokenSaver = imageTokenSaver;
+            return self();
+        }
+
+        /**
          * A preconfigured OkHttp client (proxy, TLS, connection pool) to derive ours from; it is shared, not
          * closed. Its timeouts are replaced by {@link #timeout} and {@link #connectTimeout}.
          */
@@ -387,7 +429,8 @@ public final class JinaClipApiConfig {
         /**
          * The configuration of these settings.
          *
-         * @throws IllegalStateException    if there is no API key
+         * @throws IllegalStateException    if there is no API key, or the image token saver is on without its
+         *                                  artifact
          * @throws IllegalArgumentException naming the setting, if a value is out of range
          */
         protected final JinaClipApiConfig toConfig() {
@@ -410,7 +453,8 @@ public final class JinaClipApiConfig {
         /**
          * The configuration.
          *
-         * @throws IllegalStateException    if there is no API key
+         * @throws IllegalStateException    if there is no API key, or the image token saver is on without its
+         *                                  artifact
          * @throws IllegalArgumentException naming the setting, if a value is out of range
          */
         public JinaClipApiConfig build() {

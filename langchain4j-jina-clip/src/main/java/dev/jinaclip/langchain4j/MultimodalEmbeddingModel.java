@@ -33,6 +33,9 @@ public interface MultimodalEmbeddingModel extends EmbeddingModel, AutoCloseable 
     /** Key of the billed image tokens in a {@link Response}'s metadata, when the backend reports them. */
     String IMAGE_TOKENS = ClipUsage.IMAGE_TOKENS;
 
+    /** Key of the image tokens the image token saver saved in a {@link Response}'s metadata, when it is on. */
+    String IMAGE_TOKENS_SAVED = ClipUsage.IMAGE_TOKENS_SAVED;
+
     /**
      * LangChain4j's {@code embed}, with listeners notified for image inputs too (they see an image as a text
      * segment {@code [image] <url>} or {@code [image] base64, <n> chars}).
@@ -149,7 +152,7 @@ public interface MultimodalEmbeddingModel extends EmbeddingModel, AutoCloseable 
         }
         EmbeddingResponse response = embed(EmbeddingRequest.builder().inputs(inputs).build());
         Map<String, Object> metadata = response.metadata() instanceof ClipEmbeddingResponseMetadata clip
-                && clip.imageTokens() != null ? Map.of(IMAGE_TOKENS, clip.imageTokens()) : Map.of();
+                ? ClipUsage.metadata(clip.imageTokens(), clip.imageTokensSaved()) : Map.of();
         return Response.from(response.embeddings(), response.metadata().tokenUsage(), null, metadata);
     }
 

@@ -9,7 +9,6 @@ import dev.jinaclip.core.JinaClipException;
 import io.micrometer.observation.ObservationRegistry;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.IntFunction;
 import org.jspecify.annotations.Nullable;
@@ -141,8 +140,6 @@ final class ClipEmbedder {
 
     private static EmbeddingResponseMetadata metadata(String model, ClipUsage usage) {
         DefaultUsage springUsage = new DefaultUsage(usage.promptTokens(), 0, usage.totalTokens(), usage);
-        Map<String, Object> extra = usage.imageTokens() == null ? Map.of()
-                : Map.of(ClipUsage.IMAGE_TOKENS, usage.imageTokens());
-        return new EmbeddingResponseMetadata(model, springUsage, extra);
+        return new EmbeddingResponseMetadata(model, springUsage, usage.metadata());
     }
 }

@@ -2,6 +2,7 @@ package consumer;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jinaclip.core.JinaClipModel;
@@ -21,5 +22,14 @@ class HostedEmbeddingTest {
             assertEquals(1, api.requests().size());
             assertTrue(api.requests().get(0).contains("a red bicycle"), api.requests().get(0));
         }
+    }
+
+    @Test
+    void refusesTheImageTokenSaverNamingTheArtifactItNeeds() {
+        IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> JinaClipApiEmbeddingModel
+                .builder().apiKey("consumer-test-key").imageTokenSaver(true).build());
+
+        assertTrue(thrown.getMessage().startsWith("imageTokenSaver needs the artifact dev.jinaclip:jina-clip-image"),
+                thrown.getMessage());
     }
 }

@@ -19,6 +19,14 @@ public abstract sealed class ResolvedInput {
         this.position = position;
     }
 
+    /**
+     * Image data for the input at {@code position}, already checked: for a backend that replaces an input's image
+     * with another encoding of it.
+     */
+    public static ImageData imageData(int position, byte[] bytes) {
+        return new BytesImage(position, bytes);
+    }
+
     /** Position in the caller's input list. */
     public int position() {
         return position;

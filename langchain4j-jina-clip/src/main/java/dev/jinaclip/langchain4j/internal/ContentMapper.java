@@ -64,6 +64,7 @@ public final class ContentMapper {
                         .modelName(result.modelName())
                         .tokenUsage(new TokenUsage(result.usage().promptTokens(), 0, result.usage().totalTokens()))
                         .imageTokens(result.usage().imageTokens())
+                        .imageTokensSaved(result.usage().imageTokensSaved())
                         .build())
                 .build();
     }

@@ -74,6 +74,12 @@ public class JinaClipProperties {
     /** Log each API response at INFO, vectors elided (hosted backend). */
     private @Nullable Boolean logResponses;
 
+    /**
+     * Upload each image given as data, of more than one tile, as the model's input (resized and centre-cropped to
+     * the model's image size, PNG), billed one tile (hosted backend; needs dev.jinaclip:jina-clip-image).
+     */
+    private @Nullable Boolean imageTokenSaver;
+
 
     public @Nullable String getApiKey() {
         return apiKey;
@@ -203,6 +209,14 @@ public class JinaClipProperties {
         this.logResponses = logResponses;
     }
 
+    public @Nullable Boolean getImageTokenSaver() {
+        return imageTokenSaver;
+    }
+
+    public void setImageTokenSaver(@Nullable Boolean imageTokenSaver) {
+        this.imageTokenSaver = imageTokenSaver;
+    }
+
     public Backend getBackend() {
         return backend;
     }
@@ -241,6 +255,7 @@ public class JinaClipProperties {
                 .maxConcurrentRequests(maxConcurrentRequests)
                 .logRequests(logRequests)
                 .logResponses(logResponses)
+                .imageTokenSaver(imageTokenSaver)
                 .build();
     }
 

@@ -7,13 +7,20 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jinaclip.api.JinaApiException;
+import dev.jinaclip.core.ClipUsage;
+import dev.jinaclip.core.JinaClipModel;
 import dev.jinaclip.springai.ImageDocuments;
 import dev.jinaclip.springai.JinaClipDocumentEmbeddingModel;
 import dev.jinaclip.springai.JinaClipEmbeddingModel;
 import dev.jinaclip.testing.FakeJinaApi;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import javax.imageio.ImageIO;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -113,6 +120,32 @@ class HostedBackendTest {
             assertThat(input.get(1).get("image").asText()).endsWith("iVBORw0KGgo=");
             assertThat(input.get(2).get("text").asText()).isEqualTo("a caption");
             assertThat((Integer) response.getMetadata().get("image_tokens")).isEqualTo(2000);
+        });
+    }
+
+    @Test
+    void should_upload_an_image_as_one_tile_and_report_the_tokens_saved_when_the_saver_is_on() throws Exception {
+        // given: 500 × 400, 3 × 2 tiles of jina-clip-v1's 224
+        FakeJinaApi api = new FakeJinaApi(768);
+        server.setDispatcher(api);
+        BufferedImage picture = new BufferedImage(500, 400, BufferedImage.TYPE_INT_RGB);
+        ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
+        ImageIO.write(picture, "jpeg", jpeg);
+
+        hosted("spring.ai.jina-clip.image-token-saver=true").run(context -> {
+            // when
+            EmbeddingResponse response = context.getBean(JinaClipDocumentEmbeddingModel.class)
+                    .call(new DocumentEmbeddingRequest(new Document(Media.builder()
+                            .mimeType(MimeTypeUtils.IMAGE_JPEG).data(jpeg.toByteArray()).build(), Map.of())));
+
+            // then
+            byte[] uploaded = Base64.getDecoder().decode(api.requests().get(0).get("input").get(0).get("image")
+                    .asText());
+            BufferedImage sent = ImageIO.read(new ByteArrayInputStream(uploaded));
+            assertThat(sent.getWidth()).isEqualTo(JinaClipModel.JINA_CLIP_V1.imageSize());
+            assertThat(sent.getHeight()).isEqualTo(JinaClipModel.JINA_CLIP_V1.imageSize());
+            assertThat((Integer) response.getMetadata().get(ClipUsage.IMAGE_TOKENS_SAVED))
+                    .isEqualTo((3 * 2 - 1) * JinaClipModel.JINA_CLIP_V1.tokensPerImageTile());
         });
     }
 

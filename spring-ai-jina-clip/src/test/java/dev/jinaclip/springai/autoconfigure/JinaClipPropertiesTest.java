@@ -52,7 +52,8 @@ class JinaClipPropertiesTest {
                 P + "max-batch-size=16",
                 P + "max-concurrent-requests=2",
                 P + "log-requests=true",
-                P + "log-responses=true").run(context -> {
+                P + "log-responses=true",
+                P + "image-token-saver=true").run(context -> {
                     // when
                     JinaClipApiConfig config = context.getBean(JinaClipProperties.class)
                             .toConfig(new MockEnvironment());
@@ -73,6 +74,7 @@ class JinaClipPropertiesTest {
                     assertThat(config.maxConcurrentRequests()).isEqualTo(2);
                     assertThat(config.logRequests()).isTrue();
                     assertThat(config.logResponses()).isTrue();
+                    assertThat(config.imageTokenSaver()).isTrue();
                 });
     }
 

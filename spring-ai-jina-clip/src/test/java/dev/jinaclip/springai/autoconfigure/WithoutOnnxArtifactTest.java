@@ -12,15 +12,16 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The auto-configuration on a class path that really lacks {@code jina-clip-onnx} and what it brings (ONNX
- * Runtime, DJL, TwelveMonkeys), as an application that depends on {@code spring-ai-jina-clip} alone has it: the
- * hosted backend starts and binds its properties, and {@code backend=onnx} fails naming the artifact.
+ * The auto-configuration on a class path that really lacks {@code jina-clip-onnx} and what it brings
+ * ({@code jina-clip-image}, ONNX Runtime, DJL, TwelveMonkeys), as an application that depends on
+ * {@code spring-ai-jina-clip} alone has it: the hosted backend starts and binds its properties, and
+ * {@code backend=onnx} or {@code image-token-saver=true} fails naming the artifact it needs.
  * {@code FilteredClassLoader} hides classes from the conditions only; this loads nothing from those artifacts.
  */
 class WithoutOnnxArtifactTest {
 
-    private static final List<String> LOCAL_ONLY = List.of("jina-clip-onnx", "onnxruntime", File.separator + "djl",
-            "ai" + File.separator + "djl", "twelvemonkeys");
+    private static final List<String> LOCAL_ONLY = List.of("jina-clip-onnx", "jina-clip-image", "onnxruntime",
+            File.separator + "djl", "ai" + File.separator + "djl", "twelvemonkeys");
 
     @Test
     void should_start_the_hosted_backend() throws Exception {
@@ -38,10 +39,21 @@ class WithoutOnnxArtifactTest {
     }
 
     @Test
+    void should_fail_naming_the_image_pipeline_artifact_when_the_image_token_saver_is_on() throws Exception {
+        assertThat(runWithoutOnnx("spring.ai.jina-clip.api-key=" + TestSupport.API_KEY,
+                "spring.ai.jina-clip.image-token-saver=true"))
+                .startsWith("failed: jina-clip's hosted backend (spring.ai.jina-clip.backend=api, the default) cannot"
+                        + " start with its settings: imageTokenSaver needs the artifact dev.jinaclip:jina-clip-image")
+                .contains("Correct spring.ai.jina-clip.image-token-saver");
+    }
+
+    @Test
     void should_really_lack_the_local_backends_classes() {
         assertThatThrownBy(() -> Class.forName("dev.jinaclip.onnx.JinaClipOnnxEngine", false, classLoader()))
                 .isInstanceOf(ClassNotFoundException.class);
         assertThatThrownBy(() -> Class.forName("ai.onnxruntime.OrtSession", false, classLoader()))
+                .isInstanceOf(ClassNotFoundException.class);
+        assertThatThrownBy(() -> Class.forName("dev.jinaclip.image.ClipImagePreprocessor", false, classLoader()))
                 .isInstanceOf(ClassNotFoundException.class);
     }
 

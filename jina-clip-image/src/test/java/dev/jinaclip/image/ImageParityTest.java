@@ -3,13 +3,12 @@ package dev.jinaclip.image;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.image.BufferedImage;
 import java.awt.image.Raster;
+import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
@@ -96,6 +95,28 @@ class ImageParityTest {
         assertThat(c.meanDiff()).as("mean absolute difference").isLessThan(4.0);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("allFixtures")
+    void should_encode_the_crop_as_a_png_with_the_same_model_input(String file) throws IOException {
+        // given
+        byte[] encoded = ImageFixtures.bytes(file);
+
+        // when
+        byte[] png = PREPROCESSOR.cropPng(encoded);
+
+        // then
+        BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(png));
+        assertThat(ImageIO.getImageReaders(ImageIO.createImageInputStream(new ByteArrayInputStream(png)))
+                .next().getFormatName()).isEqualToIgnoringCase("png");
+        assertThat(decoded.getWidth()).isEqualTo(224);
+        assertThat(decoded.getHeight()).isEqualTo(224);
+        assertThat(PREPROCESSOR.pixelValues(png)).isEqualTo(PREPROCESSOR.pixelValues(encoded));
+    }
+
+    static List<String> allFixtures() {
+        return ImageFixtures.names();
+    }
+
     @Test
     void should_match_the_reference_pixel_values() throws IOException {
         // given
@@ -116,11 +137,7 @@ class ImageParityTest {
     }
 
     static JsonNode manifest() {
-        try {
-            return new ObjectMapper().readTree(EXPECTED.resolve("manifest.json").toFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ImageFixtures.manifest();
     }
 
     private static float[] readFloats(Path gz) throws IOException {

@@ -16,7 +16,7 @@ Images whose Java decoder is known to differ (KNOWN_MISMATCH) are marked in the 
 them instead of asserting parity.
 
 Requires Pillow 9.4 and numpy (python3-pil, python3-numpy); no torch. Usage:
-    /usr/bin/python3 jina-clip-onnx/src/test/scripts/make_image_parity_fixtures.py   (from any directory)
+    /usr/bin/python3 jina-clip-image/src/test/scripts/make_image_parity_fixtures.py   (from any directory)
 """
 import gzip
 import json

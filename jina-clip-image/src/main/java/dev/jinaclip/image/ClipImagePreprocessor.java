@@ -8,12 +8,15 @@ import dev.jinaclip.image.internal.RgbRows;
 import java.awt.Dimension;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Objects;
+import javax.imageio.ImageIO;
 
 /**
  * jina-clip-v1's image preprocessing, matching the Python reference (Pillow + torchvision) byte for byte.
@@ -134,6 +137,20 @@ public final class ClipImagePreprocessor {
     }
 
     /**
+     * The resized and centre-cropped image of {@link #crop(byte[])}, encoded as an 8-bit RGB PNG. PNG is lossless
+     * and an image of {@link #imageSize()} square is neither resized nor cropped again, so the model input of this
+     * PNG is the model input of {@code encoded}: {@code pixelValues(cropPng(encoded))} equals
+     * {@code pixelValues(encoded)}. The hosted backend's image token saver uploads it.
+     *
+     * @throws ImageTooLargeException  if the image declares more than {@link #maxPixels()} pixels
+     * @throws ImageDecodingException if the data is empty, of an unsupported format, truncated or corrupt
+     * @throws NullPointerException   if {@code encoded} is null
+     */
+    public byte[] cropPng(byte[] encoded) {
+        return png(crop(encoded));
+    }
+
+    /**
      * The resized and centre-cropped image read from {@code file}; see {@link #crop(byte[])}.
      *
      * @throws ImageDecodingException also if the file does not exist or cannot be read
@@ -242,6 +259,19 @@ public final class ClipImagePreprocessor {
             pixels[i] = (rgb[p] & 0xFF) << 16 | (rgb[p + 1] & 0xFF) << 8 | (rgb[p + 2] & 0xFF);
         }
         return image;
+    }
+
+    private static byte[] png(BufferedImage image) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            // the JDK's own PNG writer: always present
+            if (!ImageIO.write(image, "png", out)) {
+                throw new IllegalStateException("no PNG writer in this JDK's ImageIO");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot encode a PNG in memory", e);
+        }
+        return out.toByteArray();
     }
 
     private float[] normalise(byte[] rgb) {
