@@ -1,0 +1,105 @@
+package dev.jinaclip.server;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jinaclip.core.JinaClipException;
+import dev.jinaclip.core.JinaClipModel;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code POST /v1/embeddings}, in the Jina API's request shape or OpenAI's ({@link RequestShape}). */
+@RestController
+class EmbeddingsController {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddingsController.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final EmbeddingService service;
+    private final RequestReader reader;
+    private final BearerKeys keys;
+    private final JinaClipModel model;
+    private final long maxBodyBytes;
+
+    EmbeddingsController(EmbeddingService service, JinaClipModel model, BearerKeys keys, ServerProperties properties) {
+        this.service = service;
+        this.reader = new RequestReader(model);
+        this.keys = keys;
+        this.model = model;
+        this.maxBodyBytes = properties.getMaxBodySize().toBytes();
+    }
+
+    @PostMapping("/v1/embeddings")
+    ResponseEntity<byte[]> embeddings(HttpServletRequest http) throws IOException {
+        keys.check(http.getHeader(HttpHeaders.AUTHORIZATION));
+        EmbeddingsRequest request = reader.read(parse(http));
+        ServedEmbeddings served = service.embed(request);
+        return json(200, ResponseBodies.embeddings(model.modelName(), request.type(), served));
+    }
+
+    private JsonNode parse(HttpServletRequest http) throws IOException {
+        if (http.getContentLengthLong() > maxBodyBytes) {
+            throw tooLarge();
+        }
+        byte[] body;
+        try (InputStream in = http.getInputStream()) {
+            // a chunked body has no length: read one byte past the limit to see it
+            body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
+        }
+        if (body.length > maxBodyBytes) {
+            throw tooLarge();
+        }
+        try {
+            return JSON.readTree(body);
+        } catch (JacksonException e) {
+            throw ApiProblem.invalidField("body", "json_invalid", "JSON decode error: " + e.getOriginalMessage());
+        }
+    }
+
+    private ApiProblem tooLarge() {
+        return ApiProblem.of(413, "INPUT_TOO_LARGE", "The request body is larger than this server's "
+                + maxBodyBytes + " bytes (jina-clip.server.max-body-size)");
+    }
+
+    @ExceptionHandler(ApiProblem.class)
+    ResponseEntity<byte[]> refused(ApiProblem problem) {
+        return json(problem.status(), problem.body());
+    }
+
+    /** An input that no backend could use: blank text, an image that is not base64 or has no readable header. */
+    @ExceptionHandler(IllegalArgumentException.class)
+    ResponseEntity<byte[]> invalidInput(IllegalArgumentException e) {
+        return refused(ApiProblem.of(400, "INVALID_INPUT", e.getMessage()));
+    }
+
+    @ExceptionHandler(JinaClipException.class)
+    ResponseEntity<byte[]> failed(JinaClipException e) {
+        switch (e.kind()) {
+            case INVALID_INPUT, REMOTE_IMAGE:
+                return refused(ApiProblem.of(400, "INVALID_INPUT", e.getMessage()));
+            case CANCELLED:
+                return refused(ApiProblem.of(503, "SERVICE_UNAVAILABLE", "The server is shutting down: retry"));
+            default:
+                log.error("Embedding failed", e);
+                return refused(ApiProblem.of(500, "INTERNAL_ERROR", "Embedding failed: " + e.getMessage()));
+        }
+    }
+
+    private static ResponseEntity<byte[]> json(int status, JsonNode body) {
+        try {
+            return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
+                    .body(JSON.writeValueAsBytes(body));
+        } catch (IOException e) {
+            throw new IllegalStateException("A JSON tree did not serialise", e);
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package dev.jinaclip.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.jinaclip.api.EmbeddingType;
+import dev.jinaclip.api.JinaClipApiConfig;
+import dev.jinaclip.core.ClipInput;
+import dev.jinaclip.core.JinaClipModel;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Reads a request body (already parsed JSON) into an {@link EmbeddingsRequest} for the served model, refusing
+ * what the hosted API refuses: unknown fields and wrong types (422), another model or too many inputs (400).
+ */
+final class RequestReader {
+
+    private final JinaClipModel model;
+
+    RequestReader(JinaClipModel model) {
+        this.model = model;
+    }
+
+    EmbeddingsRequest read(JsonNode body) {
+        if (body == null || !body.isObject()) {
+            throw ApiProblem.invalidField("body", "model_attributes_type", "the body is not a JSON object");
+        }
+        Set<String> fields = new LinkedHashSet<>();
+        body.fieldNames().forEachRemaining(fields::add);
+        RequestShape shape = RequestShape.of(fields);
+        Set<String> allowed = shape.fields(model);
+        for (String field : fields) {
+            if (!allowed.contains(field)) {
+                throw ApiProblem.invalidField(field, "extra_forbidden", "Extra inputs are not permitted ("
+                        + (shape == RequestShape.OPENAI ? "an OpenAI-shaped request, which has " : "")
+                        + "fields " + allowed + " for " + model.modelName() + ")");
+            }
+        }
+        checkModel(body.get("model"));
+        List<ClipInput> inputs = inputs(body.get("input"), shape);
+        if (shape == RequestShape.OPENAI) {
+            checkDimensions(body.get("dimensions"));
+            if (body.has("user") && !body.get("user").isTextual()) {
+                throw ApiProblem.invalidField("user", "string_type", "Input should be a valid string");
+            }
+            return new EmbeddingsRequest(shape, inputs, embeddingType("encoding_format", body.get("encoding_format")),
+                    true, false);
+        }
+        return new EmbeddingsRequest(shape, inputs, embeddingType("embedding_type", body.get("embedding_type")),
+                bool("normalized", body.get("normalized"), true), bool("truncate", body.get("truncate"), false));
+    }
+
+    private void checkModel(JsonNode value) {
+        if (value == null || value.isNull()) {
+            throw ApiProblem.invalidField("model", "missing", "Field required");
+        }
+        if (!value.isTextual()) {
+            throw ApiProblem.invalidField("model", "string_type", "Input should be a valid string");
+        }
+        if (!model.modelName().equals(value.asText())) {
+            throw ApiProblem.of(400, "INPUT_MODEL_NOT_FOUND", "Model '" + value.asText()
+                    + "' is not served here; this server serves " + model.modelName());
+        }
+    }
+
+    private void checkDimensions(JsonNode value) {
+        if (value != null && !value.isNull() && !model.supportsDimensions()) {
+            throw ApiProblem.of(400, "INPUT_DIMENSIONS_NOT_SUPPORTED", model.modelName() + " has a fixed "
+                    + model.dimension() + " dimensions and takes no 'dimensions'; leave it out");
+        }
+    }
+
+    private static List<ClipInput> inputs(JsonNode value, RequestShape shape) {
+        if (value == null || value.isNull()) {
+            throw ApiProblem.invalidField("input", "missing", "Field required");
+        }
+        if (!value.isArray()) {
+            return List.of(input(value, 0, shape));
+        }
+        if (value.isEmpty()) {
+            throw ApiProblem.of(400, "INPUT_EMPTY", "input is an empty list: send at least one input");
+        }
+        if (value.size() > JinaClipApiConfig.MAX_INPUTS_PER_REQUEST) {
+            // the hosted API's own words
+            throw ApiProblem.of(400, "INPUT_TOO_MANY", "input length is larger than the largest allowed size "
+                    + JinaClipApiConfig.MAX_INPUTS_PER_REQUEST + " (was " + value.size() + ")");
+        }
+        List<ClipInput> inputs = new ArrayList<>(value.size());
+        Iterator<JsonNode> items = value.elements();
+        for (int position = 0; items.hasNext(); position++) {
+            inputs.add(input(items.next(), position, shape));
+        }
+        return inputs;
+    }
+
+    private static ClipInput input(JsonNode item, int position, RequestShape shape) {
+        String field = "input[" + position + "]";
+        if (item.isTextual()) {
+            return ClipInput.text(item.asText());
+        }
+        if (shape == RequestShape.OPENAI) {
+            throw ApiProblem.invalidField(field, "string_type", "an OpenAI-shaped request takes texts only"
+                    + (item.isNumber() || item.isArray() ? " (token arrays are not supported)" : "")
+                    + "; send images in the Jina shape, {\"image\": <base64>}");
+        }
+        if (!item.isObject() || item.size() != 1 || !(item.has("text") || item.has("image"))) {
+            throw ApiProblem.invalidField(field, "union_tag_invalid",
+                    "an input is a string, {\"text\": <string>} or {\"image\": <URL or base64>}");
+        }
+        JsonNode content = item.has("text") ? item.get("text") : item.get("image");
+        if (!content.isTextual()) {
+            throw ApiProblem.invalidField(field, "string_type", "Input should be a valid string");
+        }
+        return item.has("text") ? ClipInput.text(content.asText()) : image(content.asText(), position);
+    }
+
+    private static ClipInput image(String value, int position) {
+        String lower = value.strip().toLowerCase(Locale.ROOT);
+        if (lower.startsWith("http://") || lower.startsWith("https://")) {
+            throw ApiProblem.of(400, "INPUT_REMOTE_IMAGE_OFF", "Input " + position
+                    + ": this server does not fetch image URLs; send the image as base64");
+        }
+        // base64, raw or as a data: URI; never a file: URL, which would read the server's disk
+        return ClipInput.imageBase64(value);
+    }
+
+    private static EmbeddingType embeddingType(String field, JsonNode value) {
+        if (value == null || value.isNull()) {
+            return EmbeddingType.FLOAT;
+        }
+        if (value.isTextual()) {
+            for (EmbeddingType type : EmbeddingType.values()) {
+                if (type.apiValue().equals(value.asText())) {
+                    return type;
+                }
+            }
+        }
+        throw ApiProblem.invalidField(field, "enum", "this server answers 'float' or 'base64' (one of them)"
+                + ", not " + value);
+    }
+
+    private static boolean bool(String field, JsonNode value, boolean absent) {
+        if (value == null || value.isNull()) {
+            return absent;
+        }
+        if (!value.isBoolean()) {
+            throw ApiProblem.invalidField(field, "bool_type", "Input should be a valid boolean");
+        }
+        return value.asBoolean();
+    }
+}

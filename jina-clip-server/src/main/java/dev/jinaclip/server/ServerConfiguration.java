@@ -1,0 +1,53 @@
+package dev.jinaclip.server;
+
+import dev.jinaclip.core.ClipEngine;
+import dev.jinaclip.core.JinaClipModel;
+import dev.jinaclip.core.cost.TokenEstimator;
+import dev.jinaclip.onnx.JinaClipOnnxEngine;
+import dev.jinaclip.onnx.TokenizerTextCounter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The server's beans over the engine that {@code spring-ai-jina-clip} builds from {@code spring.ai.jina-clip.*}. */
+@Configuration(proxyBeanMethods = false)
+class ServerConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(ServerConfiguration.class);
+
+    @Bean
+    JinaClipModel servedModel(ClipEngine engine) {
+        return engine.model();
+    }
+
+    /** Counts text tokens with the model's own tokenizer, as the hosted API bills them. */
+    @Bean
+    TokenizerTextCounter billedTextTokens(ClipEngine engine) {
+        return TokenizerTextCounter.load(local(engine).files().tokenizer());
+    }
+
+    @Bean
+    EmbeddingService embeddingService(ClipEngine engine, TokenizerTextCounter billedTextTokens) {
+        return new EmbeddingService(local(engine), TokenEstimator.of(engine.model(), billedTextTokens));
+    }
+
+    private static JinaClipOnnxEngine local(ClipEngine engine) {
+        if (engine instanceof JinaClipOnnxEngine local) {
+            return local;
+        }
+        throw new IllegalStateException("jina-clip-server serves the local backend: set"
+                + " spring.ai.jina-clip.backend=onnx (the engine is " + engine + ")");
+    }
+
+    @Bean
+    BearerKeys bearerKeys(ServerProperties properties) {
+        BearerKeys keys = new BearerKeys(properties.getApiKeys());
+        if (keys.open()) {
+            log.warn("No API keys configured (jina-clip.server.api-keys): /v1/embeddings is open to any caller");
+        } else {
+            log.info("/v1/embeddings takes {} API key(s)", properties.getApiKeys().size());
+        }
+        return keys;
+    }
+}
