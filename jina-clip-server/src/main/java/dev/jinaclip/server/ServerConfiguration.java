@@ -40,6 +40,12 @@ class ServerConfiguration {
                 + " spring.ai.jina-clip.backend=onnx (the engine is " + engine + ")");
     }
 
+    /** The "model" health contributor, in the readiness group (application.properties). */
+    @Bean
+    ModelHealthIndicator modelHealthIndicator(ClipEngine engine) {
+        return new ModelHealthIndicator(engine);
+    }
+
     @Bean
     BearerKeys bearerKeys(ServerProperties properties) {
         BearerKeys keys = new BearerKeys(properties.getApiKeys());
