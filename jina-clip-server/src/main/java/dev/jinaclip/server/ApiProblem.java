@@ -14,6 +14,7 @@ final class ApiProblem extends RuntimeException {
     private final int status;
     private final String code;
     private final JsonNode detail;
+    private Long retryAfterSeconds;
 
     private ApiProblem(int status, String code, JsonNode detail, String message) {
         super(message);
@@ -34,6 +35,17 @@ final class ApiProblem extends RuntimeException {
         error.put("type", type);
         return new ApiProblem(422, "VALIDATION_ERROR", JsonNodeFactory.instance.arrayNode().add(error),
                 field + ": " + message);
+    }
+
+    /** This problem, answered with {@code Retry-After: seconds}. */
+    ApiProblem retryAfter(long seconds) {
+        this.retryAfterSeconds = seconds;
+        return this;
+    }
+
+    /** The {@code Retry-After} seconds, or {@code null} for none. */
+    Long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     int status() {

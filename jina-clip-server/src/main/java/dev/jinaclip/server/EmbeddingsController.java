@@ -25,13 +25,16 @@ class EmbeddingsController {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final EmbeddingService service;
+    private final AdmissionQueue queue;
     private final RequestReader reader;
     private final BearerKeys keys;
     private final JinaClipModel model;
     private final long maxBodyBytes;
 
-    EmbeddingsController(EmbeddingService service, JinaClipModel model, BearerKeys keys, ServerProperties properties) {
+    EmbeddingsController(EmbeddingService service, AdmissionQueue queue, JinaClipModel model, BearerKeys keys,
+            ServerProperties properties) {
         this.service = service;
+        this.queue = queue;
         this.reader = new RequestReader(model);
         this.keys = keys;
         this.model = model;
@@ -42,7 +45,8 @@ class EmbeddingsController {
     ResponseEntity<byte[]> embeddings(HttpServletRequest http) throws IOException {
         keys.check(http.getHeader(HttpHeaders.AUTHORIZATION));
         EmbeddingsRequest request = reader.read(parse(http));
-        ServedEmbeddings served = service.embed(request);
+        // admitted once the body is read: a slow upload holds no place in the queue
+        ServedEmbeddings served = queue.run(() -> service.embed(request));
         return json(200, ResponseBodies.embeddings(model.modelName(), request.type(), served));
     }
 
@@ -72,7 +76,12 @@ class EmbeddingsController {
 
     @ExceptionHandler(ApiProblem.class)
     ResponseEntity<byte[]> refused(ApiProblem problem) {
-        return json(problem.status(), problem.body());
+        ResponseEntity<byte[]> answer = json(problem.status(), problem.body());
+        if (problem.retryAfterSeconds() == null) {
+            return answer;
+        }
+        return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
+                .header(HttpHeaders.RETRY_AFTER, problem.retryAfterSeconds().toString()).body(answer.getBody());
     }
 
     /** An input that no backend could use: blank text, an image that is not base64 or has no readable header. */

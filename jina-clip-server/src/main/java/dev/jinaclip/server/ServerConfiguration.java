@@ -40,6 +40,12 @@ class ServerConfiguration {
                 + " spring.ai.jina-clip.backend=onnx (the engine is " + engine + ")");
     }
 
+    @Bean
+    AdmissionQueue admissionQueue(ServerProperties properties) {
+        return new AdmissionQueue(properties.getMaxConcurrentRequests(), properties.getMaxQueuedRequests(),
+                properties.getRetryAfter());
+    }
+
     /** The "model" health contributor, in the readiness group (application.properties). */
     @Bean
     ModelHealthIndicator modelHealthIndicator(ClipEngine engine) {

@@ -1,5 +1,6 @@
 package dev.jinaclip.server;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -15,12 +16,45 @@ public class ServerProperties {
     /** The largest request body; larger ones answer 413. */
     private DataSize maxBodySize = DataSize.ofMegabytes(64);
 
+    /** Requests the engine embeds at once; each already spreads over the engine's intra-op threads. */
+    private int maxConcurrentRequests = 2;
+
+    /** Requests that wait for the engine beyond those; more answer 429 with {@code Retry-After}. */
+    private int maxQueuedRequests = 64;
+
+    /** What a 429 asks the client to wait, in whole seconds ({@code Retry-After}). */
+    private Duration retryAfter = Duration.ofSeconds(1);
+
     public List<String> getApiKeys() {
         return apiKeys;
     }
 
     public void setApiKeys(List<String> apiKeys) {
         this.apiKeys = apiKeys;
+    }
+
+    public int getMaxConcurrentRequests() {
+        return maxConcurrentRequests;
+    }
+
+    public void setMaxConcurrentRequests(int maxConcurrentRequests) {
+        this.maxConcurrentRequests = maxConcurrentRequests;
+    }
+
+    public int getMaxQueuedRequests() {
+        return maxQueuedRequests;
+    }
+
+    public void setMaxQueuedRequests(int maxQueuedRequests) {
+        this.maxQueuedRequests = maxQueuedRequests;
+    }
+
+    public Duration getRetryAfter() {
+        return retryAfter;
+    }
+
+    public void setRetryAfter(Duration retryAfter) {
+        this.retryAfter = retryAfter;
     }
 
     public DataSize getMaxBodySize() {
