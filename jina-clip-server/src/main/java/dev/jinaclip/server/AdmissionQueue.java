@@ -2,6 +2,7 @@ package dev.jinaclip.server;
 
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
@@ -16,6 +17,7 @@ final class AdmissionQueue {
     private final int maxRunning;
     private final int maxWaiting;
     private final long retryAfterSeconds;
+    private final AtomicLong refused = new AtomicLong();
 
     AdmissionQueue(int maxRunning, int maxWaiting, Duration retryAfter) {
         if (maxRunning < 1 || maxWaiting < 0) {
@@ -38,6 +40,7 @@ final class AdmissionQueue {
      */
     <T> T run(Supplier<T> work) {
         if (!admitted.tryAcquire()) {
+            refused.incrementAndGet();
             throw ApiProblem.of(429, "RATE_CONCURRENCY_LIMIT_EXCEEDED", "The server is busy: " + maxRunning
                     + " requests are being embedded and " + maxWaiting + " are waiting; retry after "
                     + retryAfterSeconds + " s").retryAfter(retryAfterSeconds);
@@ -51,10 +54,15 @@ final class AdmissionQueue {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw ApiProblem.of(503, "SERVICE_UNAVAILABLE", "The server is stopping: retry");
+            throw ApiProblem.stopping();
         } finally {
             admitted.release();
         }
+    }
+
+    /** The requests answered 429 since start-up. */
+    long refused() {
+        return refused.get();
     }
 
     /** The requests admitted now, running or waiting. */

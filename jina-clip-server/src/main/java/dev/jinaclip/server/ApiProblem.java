@@ -27,6 +27,11 @@ final class ApiProblem extends RuntimeException {
         return new ApiProblem(status, code, JsonNodeFactory.instance.textNode(detail), detail);
     }
 
+    /** A 503 for a request the server stops before it is embedded. */
+    static ApiProblem stopping() {
+        return of(503, "SERVICE_UNAVAILABLE", "The server is stopping: retry");
+    }
+
     /** A 422 for one field of the body, as FastAPI reports it. */
     static ApiProblem invalidField(String field, String type, String message) {
         ObjectNode error = JsonNodeFactory.instance.objectNode();

@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Embeds a request with the local engine, as the hosted API would answer it: texts beyond the engine's window
+ * Embeds a request with the local engine (batched with concurrent ones by {@link EmbeddingBatcher}), as the hosted API would answer it: texts beyond the engine's window
  * refused unless {@code truncate}, vectors normalised when asked, tokens counted as the API bills them.
  *
  * <p>The engine must give raw vectors ({@code spring.ai.jina-clip.normalized=false}, the server's default), so
@@ -20,14 +20,16 @@ import java.util.List;
 final class EmbeddingService {
 
     private final JinaClipOnnxEngine engine;
+    private final EmbeddingBatcher batcher;
     private final TokenEstimator tokens;
 
-    EmbeddingService(JinaClipOnnxEngine engine, TokenEstimator tokens) {
+    EmbeddingService(JinaClipOnnxEngine engine, EmbeddingBatcher batcher, TokenEstimator tokens) {
         if (engine.config().normalized()) {
             throw new IllegalStateException("jina-clip-server normalises vectors per request: set"
                     + " spring.ai.jina-clip.normalized=false");
         }
         this.engine = engine;
+        this.batcher = batcher;
         this.tokens = tokens;
     }
 
@@ -37,7 +39,7 @@ final class EmbeddingService {
         if (!request.truncate()) {
             refuseLongTexts(estimate);
         }
-        List<float[]> vectors = new ArrayList<>(engine.embed(inputs).vectors());
+        List<float[]> vectors = new ArrayList<>(batcher.embed(inputs));
         if (request.normalized()) {
             vectors.replaceAll(Vectors::normalize);
         }

@@ -28,8 +28,15 @@ class ServerConfiguration {
     }
 
     @Bean
-    EmbeddingService embeddingService(ClipEngine engine, TokenizerTextCounter billedTextTokens) {
-        return new EmbeddingService(local(engine), TokenEstimator.of(engine.model(), billedTextTokens));
+    EmbeddingService embeddingService(ClipEngine engine, EmbeddingBatcher batcher,
+            TokenizerTextCounter billedTextTokens) {
+        return new EmbeddingService(local(engine), batcher, TokenEstimator.of(engine.model(), billedTextTokens));
+    }
+
+    @Bean
+    EmbeddingBatcher embeddingBatcher(ClipEngine engine, ServerProperties properties) {
+        return new EmbeddingBatcher(engine, properties.getBatchWindow(), properties.getBatchMaxInputs(),
+                properties.getMaxConcurrentRequests());
     }
 
     private static JinaClipOnnxEngine local(ClipEngine engine) {

@@ -1,5 +1,6 @@
 package dev.jinaclip.server;
 
+import dev.jinaclip.api.JinaClipApiConfig;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +25,30 @@ public class ServerProperties {
 
     /** What a 429 asks the client to wait, in whole seconds ({@code Retry-After}). */
     private Duration retryAfter = Duration.ofSeconds(1);
+
+    /**
+     * How long a request waits for others to embed with; 0 embeds together only the requests already waiting.
+     */
+    private Duration batchWindow = Duration.ofMillis(5);
+
+    /** The most inputs one engine call takes from the requests gathered (a single larger request runs alone). */
+    private int batchMaxInputs = JinaClipApiConfig.MAX_INPUTS_PER_REQUEST;
+
+    public Duration getBatchWindow() {
+        return batchWindow;
+    }
+
+    public void setBatchWindow(Duration batchWindow) {
+        this.batchWindow = batchWindow;
+    }
+
+    public int getBatchMaxInputs() {
+        return batchMaxInputs;
+    }
+
+    public void setBatchMaxInputs(int batchMaxInputs) {
+        this.batchMaxInputs = batchMaxInputs;
+    }
 
     public List<String> getApiKeys() {
         return apiKeys;

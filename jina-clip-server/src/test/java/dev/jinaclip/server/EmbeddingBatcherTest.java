@@ -1,0 +1,145 @@
+package dev.jinaclip.server;
+
+import dev.jinaclip.core.ClipEmbeddings;
+import dev.jinaclip.core.ClipEngine;
+import dev.jinaclip.core.ClipInput;
+import dev.jinaclip.core.ClipInputType;
+import dev.jinaclip.core.JinaClipModel;
+import dev.jinaclip.image.ImageDecodingException;
+import dev.jinaclip.onnx.JinaClipOnnxConfig;
+import dev.jinaclip.onnx.JinaClipOnnxEngine;
+import dev.jinaclip.testing.Fixtures;
+import java.awt.Color;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Concurrent requests share engine calls and still get exactly their own vectors, and their own failures. */
+class EmbeddingBatcherTest {
+
+    static JinaClipOnnxEngine engine;
+
+    @BeforeAll
+    static void load() {
+        engine = JinaClipOnnxEngine.load(JinaClipOnnxConfig.builder().modelDirectory(Fixtures.model("semantic"))
+                .intraOpThreads(1).build());
+    }
+
+    @AfterAll
+    static void close() {
+        engine.close();
+    }
+
+    /** The engine, counting its calls. */
+    static final class CountingEngine implements ClipEngine {
+        final AtomicInteger calls = new AtomicInteger();
+
+        @Override
+        public ClipEmbeddings embed(List<ClipInput> inputs, ClipInputType inputType) {
+            calls.incrementAndGet();
+            return engine.embed(inputs, inputType);
+        }
+
+        @Override
+        public JinaClipModel model() {
+            return engine.model();
+        }
+
+        @Override
+        public int dimension() {
+            return engine.dimension();
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    static List<List<ClipInput>> requests(int count) {
+        List<List<ClipInput>> requests = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            List<ClipInput> inputs = new ArrayList<>();
+            for (int j = 0; j <= i % 3; j++) {
+                inputs.add(ClipInput.text("request " + i + " text " + j));
+            }
+            if (i % 4 == 1) {
+                inputs.add(ClipInput.imageBytes(Fixtures.solidPng(new Color(i * 20, 0, 255 - i * 20), 40 + i, 30)));
+            }
+            requests.add(inputs);
+        }
+        return requests;
+    }
+
+    /** Sends every request at once, each from its own thread; the answers in request order. */
+    static List<CompletableFuture<List<float[]>>> sendTogether(EmbeddingBatcher batcher,
+            List<List<ClipInput>> requests, ExecutorService clients) {
+        CountDownLatch go = new CountDownLatch(1);
+        List<CompletableFuture<List<float[]>>> answers = new ArrayList<>();
+        for (List<ClipInput> inputs : requests) {
+            answers.add(CompletableFuture.supplyAsync(() -> {
+                AdmissionQueueTest.await(go);
+                return batcher.embed(inputs);
+            }, clients));
+        }
+        go.countDown();
+        return answers;
+    }
+
+    @Test
+    void concurrentRequestsShareEngineCallsAndEachGetsItsOwnVectorsInOrder() {
+        CountingEngine counting = new CountingEngine();
+        List<List<ClipInput>> requests = requests(8);
+        ExecutorService clients = Executors.newFixedThreadPool(requests.size());
+        try (EmbeddingBatcher batcher = new EmbeddingBatcher(counting, Duration.ofMillis(300), 2048, 1)) {
+            List<CompletableFuture<List<float[]>>> answers = sendTogether(batcher, requests, clients);
+            for (int i = 0; i < requests.size(); i++) {
+                List<float[]> served = answers.get(i).join();
+                List<float[]> alone = engine.embed(requests.get(i)).vectors();
+                assertThat(served).as("request %d", i).hasSameSizeAs(alone);
+                for (int j = 0; j < alone.size(); j++) {
+                    assertThat(Fixtures.cosine(served.get(j), alone.get(j))).as("request %d input %d", i, j)
+                            .isGreaterThanOrEqualTo(0.99999);
+                }
+            }
+            assertThat(counting.calls.get()).isLessThan(requests.size());
+        } finally {
+            clients.shutdownNow();
+        }
+    }
+
+    @Test
+    void aBadInputFailsOnlyItsOwnRequestNamingItsPositionThere() throws Exception {
+        CountingEngine counting = new CountingEngine();
+        List<List<ClipInput>> requests = new ArrayList<>(requests(4));
+        requests.add(2, List.of(ClipInput.text("fine"), ClipInput.imageBytes(new byte[] {1, 2, 3, 4})));
+        ExecutorService clients = Executors.newFixedThreadPool(requests.size());
+        try (EmbeddingBatcher batcher = new EmbeddingBatcher(counting, Duration.ofMillis(300), 2048, 1)) {
+            List<CompletableFuture<List<float[]>>> answers = sendTogether(batcher, requests, clients);
+            for (int i = 0; i < requests.size(); i++) {
+                CompletableFuture<List<float[]>> answer = answers.get(i);
+                if (i == 2) {
+                    assertThat(answer).failsWithin(30, TimeUnit.SECONDS).withThrowableThat()
+                            .havingCause().isInstanceOf(ImageDecodingException.class)
+                            .withMessageStartingWith("Input 1:");
+                } else {
+                    assertThat(answer.get(30, TimeUnit.SECONDS)).as("request %d", i)
+                            .hasSize(requests.get(i).size());
+                }
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+    }
+}
