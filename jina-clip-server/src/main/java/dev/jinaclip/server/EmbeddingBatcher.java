@@ -32,6 +32,7 @@ final class EmbeddingBatcher implements AutoCloseable {
     }
 
     private final ClipEngine engine;
+    private final ServerMetrics metrics;
     private final long windowNanos;
     private final int maxBatchInputs;
     private final BlockingQueue<Pending> arrivals = new LinkedBlockingQueue<>();
@@ -40,13 +41,14 @@ final class EmbeddingBatcher implements AutoCloseable {
     /**
      * @param workers how many combined calls may run at once (each takes the requests that arrive while it gathers)
      */
-    EmbeddingBatcher(ClipEngine engine, Duration window, int maxBatchInputs, int workers) {
+    EmbeddingBatcher(ClipEngine engine, Duration window, int maxBatchInputs, int workers, ServerMetrics metrics) {
         if (window.isNegative() || maxBatchInputs < 1 || workers < 1) {
             throw new IllegalArgumentException("jina-clip.server.batch-window must not be negative and"
                     + " batch-max-inputs and max-concurrent-requests at least 1, were " + window + ", "
                     + maxBatchInputs + " and " + workers);
         }
         this.engine = engine;
+        this.metrics = metrics;
         this.windowNanos = window.toNanos();
         this.maxBatchInputs = maxBatchInputs;
         this.workers = Executors.newFixedThreadPool(workers, DaemonThreads.named("jina-clip-batch-"));
@@ -116,7 +118,7 @@ final class EmbeddingBatcher implements AutoCloseable {
         batch.forEach(pending -> combined.addAll(pending.inputs()));
         List<float[]> vectors;
         try {
-            vectors = engine.embed(combined).vectors();
+            vectors = timed(batch.size(), combined);
         } catch (RuntimeException e) {
             log.info("A batch of {} requests ({} inputs) failed ({}): embedding each request apart", batch.size(),
                     combined.size(), e.getClass().getSimpleName());
@@ -131,9 +133,18 @@ final class EmbeddingBatcher implements AutoCloseable {
         }
     }
 
+    private List<float[]> timed(int requests, List<ClipInput> inputs) {
+        long started = System.nanoTime();
+        try {
+            return engine.embed(inputs).vectors();
+        } finally {
+            metrics.engineCall(requests, inputs.size(), System.nanoTime() - started);
+        }
+    }
+
     private void embedApart(Pending pending) {
         try {
-            pending.answer().complete(engine.embed(pending.inputs()).vectors());
+            pending.answer().complete(timed(1, pending.inputs()));
         } catch (RuntimeException | Error e) {
             pending.answer().completeExceptionally(e);
         }

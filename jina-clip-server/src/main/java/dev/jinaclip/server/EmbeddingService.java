@@ -22,8 +22,10 @@ final class EmbeddingService {
     private final JinaClipOnnxEngine engine;
     private final EmbeddingBatcher batcher;
     private final TokenEstimator tokens;
+    private final ServerMetrics metrics;
 
-    EmbeddingService(JinaClipOnnxEngine engine, EmbeddingBatcher batcher, TokenEstimator tokens) {
+    EmbeddingService(JinaClipOnnxEngine engine, EmbeddingBatcher batcher, TokenEstimator tokens,
+            ServerMetrics metrics) {
         if (engine.config().normalized()) {
             throw new IllegalStateException("jina-clip-server normalises vectors per request: set"
                     + " spring.ai.jina-clip.normalized=false");
@@ -31,6 +33,7 @@ final class EmbeddingService {
         this.engine = engine;
         this.batcher = batcher;
         this.tokens = tokens;
+        this.metrics = metrics;
     }
 
     ServedEmbeddings embed(EmbeddingsRequest request) {
@@ -43,8 +46,10 @@ final class EmbeddingService {
         if (request.normalized()) {
             vectors.replaceAll(Vectors::normalize);
         }
-        boolean hasImages = inputs.stream().anyMatch(ClipInput::isImage);
-        return new ServedEmbeddings(vectors, estimate.tokens(), estimate.imageTokens(), hasImages);
+        long images = inputs.stream().filter(ClipInput::isImage).count();
+        ServedEmbeddings served = new ServedEmbeddings(vectors, estimate.tokens(), estimate.imageTokens(), images > 0);
+        metrics.served(served, images);
+        return served;
     }
 
     private void refuseLongTexts(TokenEstimate estimate) {

@@ -5,6 +5,7 @@ import dev.jinaclip.core.JinaClipModel;
 import dev.jinaclip.core.cost.TokenEstimator;
 import dev.jinaclip.onnx.JinaClipOnnxEngine;
 import dev.jinaclip.onnx.TokenizerTextCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -29,14 +30,20 @@ class ServerConfiguration {
 
     @Bean
     EmbeddingService embeddingService(ClipEngine engine, EmbeddingBatcher batcher,
-            TokenizerTextCounter billedTextTokens) {
-        return new EmbeddingService(local(engine), batcher, TokenEstimator.of(engine.model(), billedTextTokens));
+            TokenizerTextCounter billedTextTokens, ServerMetrics metrics) {
+        return new EmbeddingService(local(engine), batcher, TokenEstimator.of(engine.model(), billedTextTokens),
+                metrics);
     }
 
     @Bean
-    EmbeddingBatcher embeddingBatcher(ClipEngine engine, ServerProperties properties) {
+    EmbeddingBatcher embeddingBatcher(ClipEngine engine, ServerProperties properties, ServerMetrics metrics) {
         return new EmbeddingBatcher(engine, properties.getBatchWindow(), properties.getBatchMaxInputs(),
-                properties.getMaxConcurrentRequests());
+                properties.getMaxConcurrentRequests(), metrics);
+    }
+
+    @Bean
+    ServerMetrics serverMetrics(MeterRegistry registry) {
+        return new ServerMetrics(registry);
     }
 
     private static JinaClipOnnxEngine local(ClipEngine engine) {
@@ -48,9 +55,11 @@ class ServerConfiguration {
     }
 
     @Bean
-    AdmissionQueue admissionQueue(ServerProperties properties) {
-        return new AdmissionQueue(properties.getMaxConcurrentRequests(), properties.getMaxQueuedRequests(),
-                properties.getRetryAfter());
+    AdmissionQueue admissionQueue(ServerProperties properties, ServerMetrics metrics, MeterRegistry registry) {
+        AdmissionQueue queue = new AdmissionQueue(properties.getMaxConcurrentRequests(),
+                properties.getMaxQueuedRequests(), properties.getRetryAfter());
+        metrics.watch(queue, registry);
+        return queue;
     }
 
     /** The "model" health contributor, in the readiness group (application.properties). */

@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -100,9 +101,10 @@ class EmbeddingBatcherTest {
     @Test
     void concurrentRequestsShareEngineCallsAndEachGetsItsOwnVectorsInOrder() {
         CountingEngine counting = new CountingEngine();
+        ServerMetrics metrics = new ServerMetrics(new SimpleMeterRegistry());
         List<List<ClipInput>> requests = requests(8);
         ExecutorService clients = Executors.newFixedThreadPool(requests.size());
-        try (EmbeddingBatcher batcher = new EmbeddingBatcher(counting, Duration.ofMillis(300), 2048, 1)) {
+        try (EmbeddingBatcher batcher = new EmbeddingBatcher(counting, Duration.ofMillis(300), 2048, 1, metrics)) {
             List<CompletableFuture<List<float[]>>> answers = sendTogether(batcher, requests, clients);
             for (int i = 0; i < requests.size(); i++) {
                 List<float[]> served = answers.get(i).join();
@@ -122,10 +124,11 @@ class EmbeddingBatcherTest {
     @Test
     void aBadInputFailsOnlyItsOwnRequestNamingItsPositionThere() throws Exception {
         CountingEngine counting = new CountingEngine();
+        ServerMetrics metrics = new ServerMetrics(new SimpleMeterRegistry());
         List<List<ClipInput>> requests = new ArrayList<>(requests(4));
         requests.add(2, List.of(ClipInput.text("fine"), ClipInput.imageBytes(new byte[] {1, 2, 3, 4})));
         ExecutorService clients = Executors.newFixedThreadPool(requests.size());
-        try (EmbeddingBatcher batcher = new EmbeddingBatcher(counting, Duration.ofMillis(300), 2048, 1)) {
+        try (EmbeddingBatcher batcher = new EmbeddingBatcher(counting, Duration.ofMillis(300), 2048, 1, metrics)) {
             List<CompletableFuture<List<float[]>>> answers = sendTogether(batcher, requests, clients);
             for (int i = 0; i < requests.size(); i++) {
                 CompletableFuture<List<float[]>> answer = answers.get(i);
