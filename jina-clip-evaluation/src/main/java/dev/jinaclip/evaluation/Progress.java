@@ -1,5 +1,6 @@
 package dev.jinaclip.evaluation;
 
+import dev.jinaclip.core.internal.ConsoleLine;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -56,7 +57,7 @@ interface Progress {
         private final long start;
         private long lastDraw;
         private int done;
-        private int lastLength;
+        private final ConsoleLine line = new ConsoleLine();
 
         ConsoleBar(PrintWriter out, LongSupplier nanoTime, String name, int total, String unit) {
             this.out = out;
@@ -84,15 +85,11 @@ interface Progress {
         private void draw(boolean last) {
             long now = nanoTime.getAsLong();
             lastDraw = now;
-            int filled = total == 0 ? BAR_WIDTH : (int) ((long) BAR_WIDTH * Math.min(done, total) / total);
             double seconds = (now - start) / 1e9;
-            String line = String.format(Locale.ROOT, "%-24s [%s%s] %d/%d %s %8.1f/s", name, "#".repeat(filled),
-                    " ".repeat(BAR_WIDTH - filled), done, total, unit, seconds > 0 ? done / seconds : 0.0);
-            // pad so that a shorter line covers the previous one
-            out.print("\r" + line + " ".repeat(Math.max(0, lastLength - line.length()))
-                    + (last ? System.lineSeparator() : ""));
+            String text = String.format(Locale.ROOT, "%-24s [%s] %d/%d %s %8.1f/s", name,
+                    ConsoleLine.bar(done, total, BAR_WIDTH), done, total, unit, seconds > 0 ? done / seconds : 0.0);
+            out.print(line.redraw(text, last));
             out.flush();
-            lastLength = line.length();
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.jinaclip.hub.internal;
 
+import dev.jinaclip.core.internal.ConsoleLine;
 import dev.jinaclip.hub.DownloadProgress;
 import java.io.PrintStream;
 import java.util.Locale;
@@ -21,7 +22,7 @@ public final class ConsoleProgressBar implements DownloadProgress {
     private final PrintStream out;
     private final LongSupplier nanoTime;
     private final Map<String, State> states = new ConcurrentHashMap<>();
-    private int lastLineLength;
+    private final ConsoleLine line = new ConsoleLine();
 
     public ConsoleProgressBar(PrintStream out) {
         this(out, System::nanoTime);
@@ -59,9 +60,8 @@ public final class ConsoleProgressBar implements DownloadProgress {
     public void failed(String file, Exception error) {
         if (states.remove(file) != null) {
             synchronized (this) {
-                out.print(System.lineSeparator());
+                out.print(line.end());
                 out.flush();
-                lastLineLength = 0;
             }
         }
     }
@@ -70,22 +70,17 @@ public final class ConsoleProgressBar implements DownloadProgress {
         long now = nanoTime.getAsLong();
         state.lastDraw = now;
         double speed = Sizes.megabytesPerSecond(done - state.resumed, now - state.start);
-        String line;
+        String text;
         if (total > 0) {
-            int percent = Sizes.percent(done, total);
-            int filled = (int) (BAR_WIDTH * Math.min(done, total) / total);
-            line = String.format(Locale.ROOT, "%-" + NAME_WIDTH + "s %3d%% [%s%s] %.1f/%.1f MB %6.1f MB/s",
-                    shorten(file), percent, "#".repeat(filled), " ".repeat(BAR_WIDTH - filled),
+            text = String.format(Locale.ROOT, "%-" + NAME_WIDTH + "s %3d%% [%s] %.1f/%.1f MB %6.1f MB/s",
+                    shorten(file), Sizes.percent(done, total), ConsoleLine.bar(done, total, BAR_WIDTH),
                     done / 1e6, total / 1e6, speed);
         } else {
-            line = String.format(Locale.ROOT, "%-" + NAME_WIDTH + "s %.1f MB %6.1f MB/s", shorten(file),
+            text = String.format(Locale.ROOT, "%-" + NAME_WIDTH + "s %.1f MB %6.1f MB/s", shorten(file),
                     done / 1e6, speed);
         }
-        // pad so that a shorter line fully covers the previous one
-        String padding = " ".repeat(Math.max(0, lastLineLength - line.length()));
-        out.print("\r" + line + padding + (last ? System.lineSeparator() : ""));
+        out.print(line.redraw(text, last));
         out.flush();
-        lastLineLength = last ? 0 : line.length();
     }
 
     private static String shorten(String file) {
