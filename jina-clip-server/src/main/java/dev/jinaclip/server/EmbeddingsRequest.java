@@ -1,6 +1,5 @@
 package dev.jinaclip.server;
 
-import dev.jinaclip.api.EmbeddingType;
 import dev.jinaclip.core.ClipInput;
 import java.util.List;
 
@@ -13,7 +12,7 @@ import java.util.List;
  * @param normalized whether vectors are scaled to unit length
  * @param truncate   whether a text longer than the model's window is cut rather than refused
  */
-record EmbeddingsRequest(RequestShape shape, List<ClipInput> inputs, EmbeddingType type, boolean normalized,
+record EmbeddingsRequest(RequestShape shape, List<ClipInput> inputs, OutputType type, boolean normalized,
         boolean truncate) {
 
     EmbeddingsRequest {

@@ -1,15 +1,16 @@
 package dev.jinaclip.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.jinaclip.api.EmbeddingType;
 import dev.jinaclip.api.JinaClipApiConfig;
 import dev.jinaclip.core.ClipInput;
 import dev.jinaclip.core.JinaClipModel;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -46,10 +47,9 @@ final class RequestReader {
             if (body.has("user") && !body.get("user").isTextual()) {
                 throw ApiProblem.invalidField("user", "string_type", "Input should be a valid string");
             }
-            return new EmbeddingsRequest(shape, inputs, embeddingType("encoding_format", body.get("encoding_format")),
-                    true, false);
+            return new EmbeddingsRequest(shape, inputs, encodingFormat(body.get("encoding_format")), true, false);
         }
-        return new EmbeddingsRequest(shape, inputs, embeddingType("embedding_type", body.get("embedding_type")),
+        return new EmbeddingsRequest(shape, inputs, embeddingType(body.get("embedding_type")),
                 bool("normalized", body.get("normalized"), true), bool("truncate", body.get("truncate"), false));
     }
 
@@ -127,19 +127,31 @@ final class RequestReader {
         return ClipInput.imageBase64(value);
     }
 
-    private static EmbeddingType embeddingType(String field, JsonNode value) {
+    private static OutputType embeddingType(JsonNode value) {
+        if (value != null && value.isArray()) {
+            // the hosted API takes a list, but how it answers one is not documented: refuse rather than guess
+            throw ApiProblem.invalidField("embedding_type", "string_type", "this server takes one embedding_type,"
+                    + " not a list (" + value + "): send one request per type");
+        }
+        return outputType("embedding_type", value, false);
+    }
+
+    private static OutputType encodingFormat(JsonNode value) {
+        return outputType("encoding_format", value, true);
+    }
+
+    private static OutputType outputType(String field, JsonNode value, boolean openAiOnly) {
         if (value == null || value.isNull()) {
-            return EmbeddingType.FLOAT;
+            return OutputType.FLOAT;
         }
-        if (value.isTextual()) {
-            for (EmbeddingType type : EmbeddingType.values()) {
-                if (type.apiValue().equals(value.asText())) {
-                    return type;
-                }
-            }
+        Optional<OutputType> type = value.isTextual() ? OutputType.of(value.asText()) : Optional.empty();
+        if (type.isPresent() && (type.get().openAi() || !openAiOnly)) {
+            return type.get();
         }
-        throw ApiProblem.invalidField(field, "enum", "this server answers 'float' or 'base64' (one of them)"
-                + ", not " + value);
+        List<String> accepted = Arrays.stream(OutputType.values()).filter(t -> t.openAi() || !openAiOnly)
+                .map(OutputType::apiValue).toList();
+        throw ApiProblem.invalidField(field, "enum", "Input should be one of " + accepted + ", not " + value
+                + (openAiOnly && type.isPresent() ? " (sign-packed vectors are the Jina shape's embedding_type)" : ""));
     }
 
     private static boolean bool(String field, JsonNode value, boolean absent) {

@@ -33,7 +33,7 @@ class FullQueueRetryTest extends ServerTest {
     }
 
     /** Holds the queue's one place until {@code refusals} more requests have been answered 429. */
-    CompletableFuture<Void> holdUntilRefused(long refusals, CountDownLatch held) {
+    static CompletableFuture<Void> holdUntilRefused(AdmissionQueue queue, long refusals, CountDownLatch held) {
         long target = queue.refused() + refusals;
         return CompletableFuture.runAsync(() -> queue.run(() -> {
             held.countDown();
@@ -50,7 +50,7 @@ class FullQueueRetryTest extends ServerTest {
         List<ClipInput> inputs = List.of(ClipInput.text("a red square"), ClipInput.text("blue"));
         CountDownLatch held = new CountDownLatch(1);
         long refusedBefore = queue.refused();
-        CompletableFuture<Void> holder = holdUntilRefused(1, held);
+        CompletableFuture<Void> holder = holdUntilRefused(queue, 1, held);
         assertThat(held.await(10, TimeUnit.SECONDS)).isTrue();
 
         List<float[]> served;
@@ -69,7 +69,7 @@ class FullQueueRetryTest extends ServerTest {
     @Test
     void withoutRetriesTheClientSeesThe429() throws Exception {
         CountDownLatch held = new CountDownLatch(1);
-        CompletableFuture<Void> holder = holdUntilRefused(1, held);
+        CompletableFuture<Void> holder = holdUntilRefused(queue, 1, held);
         assertThat(held.await(10, TimeUnit.SECONDS)).isTrue();
         try (JinaClipApiClient client = client(0)) {
             assertThatThrownBy(() -> client.embed(List.of(ClipInput.text("red"))))

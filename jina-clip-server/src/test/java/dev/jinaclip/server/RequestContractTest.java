@@ -77,7 +77,7 @@ class RequestContractTest extends ServerTest {
     void wrongTypesAndValuesAre422() throws Exception {
         assertThat(post("{\"model\":\"jina-clip-v1\",\"input\":\"red\",\"normalized\":\"yes\"}").body()
                 .at("/detail/0/type").asText()).isEqualTo("bool_type");
-        assertThat(post("{\"model\":\"jina-clip-v1\",\"input\":\"red\",\"embedding_type\":\"binary\"}").status())
+        assertThat(post("{\"model\":\"jina-clip-v1\",\"input\":\"red\",\"embedding_type\":\"int8\"}").status())
                 .isEqualTo(422);
         assertThat(post("{\"model\":\"jina-clip-v1\",\"input\":[{\"text\":\"red\",\"image\":\"x\"}]}").body()
                 .at("/detail/0/loc/1").asText()).isEqualTo("input[0]");
