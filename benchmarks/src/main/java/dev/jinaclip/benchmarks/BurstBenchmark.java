@@ -58,6 +58,7 @@ final class BurstBenchmark {
             }
         }
         Map<String, Object> settings = options.settings();
+        settings.put("server", ServerProcess.DESCRIPTION);
         settings.put("client", "JDK HttpClient, HTTP/1.1, a new one per burst; request timeout "
                 + EmbeddingsHttp.REQUEST_TIMEOUT.toSeconds() + " s");
         Map<String, Object> inputs = new LinkedHashMap<>();

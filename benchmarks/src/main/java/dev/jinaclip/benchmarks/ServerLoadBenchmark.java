@@ -67,6 +67,7 @@ final class ServerLoadBenchmark {
             variants.add(measureServer(workload, server, bodies, expected, options));
         }
         Map<String, Object> settings = options.settings();
+        settings.put("server", ServerProcess.DESCRIPTION);
         settings.put("engineConfig", config.toString());
         settings.put("periodSeconds", options.periodSeconds());
         settings.put("client", "JDK HttpClient, HTTP/1.1 keep-alive, one shared; Jina request shape, float answers;"

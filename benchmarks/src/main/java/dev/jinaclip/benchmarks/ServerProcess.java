@@ -23,6 +23,10 @@ import java.util.stream.Stream;
  */
 final class ServerProcess implements AutoCloseable {
 
+    /** How the server runs, for the results. */
+    static final String DESCRIPTION = "jina-clip-server: java -jar jina-clip-server/target/jina-clip-server-*.jar,"
+            + " no JVM options, on 127.0.0.1, with the bench models and the engine's intra-op threads";
+
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(5);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
