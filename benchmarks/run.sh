@@ -3,6 +3,7 @@
 #   benchmarks/run.sh <workload>|all [--runs N] [options]   one fresh JVM per workload, under /usr/bin/time -v
 #   benchmarks/run.sh chart | table                          chart.png / markdown from the result files
 #   benchmarks/run.sh list | verify-models
+# server-texts, server-images, server-burst start jina-clip-server (its packaged jar) on a free 127.0.0.1 port.
 # Results: benchmarks/target/results/<workload>.json (peak RSS added from /usr/bin/time), chart.png.
 # JINA_CLIP_BENCH_MODELS: folder with text_model.onnx and vision_model.onnx (default /tmp/bench-models).
 # JAVA_OPTS: options of every workload JVM (default none). JINA_CLIP_BENCH_RESULTS: results folder.
@@ -12,14 +13,15 @@ results=${JINA_CLIP_BENCH_RESULTS:-benchmarks/target/results}
 classpath_file=benchmarks/target/classpath.txt
 
 if [[ $# -lt 1 ]]; then
-    sed -n '2,8p' "$0" >&2
+    sed -n '2,9p' "$0" >&2
     exit 2
 fi
 command=$1
 shift
 
-# build once: the engine module from this checkout (not from ~/.m2), and the class path of its jars
-./mvnw -B -q -pl benchmarks -am package dependency:build-classpath -DskipTests -Dmaven.javadoc.skip=true \
+# build once: the engine module from this checkout (not from ~/.m2), the class path of its jars, and the server's
+# jar that the server-* workloads start as a process of its own
+./mvnw -B -q -pl benchmarks,jina-clip-server -am package dependency:build-classpath -DskipTests -Dmaven.javadoc.skip=true \
     -Dmaven.source.skip=true -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime
 classpath="benchmarks/target/classes:$(cat "$classpath_file")"
 

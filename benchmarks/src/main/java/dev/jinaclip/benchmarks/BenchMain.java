@@ -63,6 +63,8 @@ public final class BenchMain {
                 BenchOptions options = BenchOptions.parse(rest);
                 BenchResult result = switch (command) {
                     case Workloads.HOSTED -> HostedBenchmark.run(options);
+                    case Workloads.SERVER_TEXTS, Workloads.SERVER_IMAGES -> ServerLoadBenchmark.run(command, options);
+                    case Workloads.SERVER_BURST -> BurstBenchmark.run(options);
                     case Workloads.CONCURRENT, Workloads.TEXTS_THEN_IMAGES ->
                             SharedEngineBenchmark.run(command, options);
                     default -> LocalBenchmark.run(Workloads.local(command), options);

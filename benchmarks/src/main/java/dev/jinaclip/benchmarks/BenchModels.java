@@ -66,7 +66,7 @@ final class BenchModels {
         return new ClipTokenizer(tokenizerJson, COUNTING_LIMIT, true);
     }
 
-    private static Path repoRoot() {
+    static Path repoRoot() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             if (Files.isDirectory(dir.resolve("langchain4j-jina-clip"))) {
                 return dir;

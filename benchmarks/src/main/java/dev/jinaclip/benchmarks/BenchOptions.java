@@ -17,9 +17,11 @@ import java.util.Map;
  * @param hostedTexts          texts of one hosted call
  * @param maxSweepPaddedTokens largest batch (rows × padded length) a swept text layout may have
  * @param results              folder of the result files
+ * @param periodSeconds        how long the clients of a server load workload send, per run
  */
 record BenchOptions(int runs, int warmups, int intraOpThreads, boolean engineOnly, int cyclesPerCaller,
-                    int hostedTexts, int maxSweepPaddedTokens, Long maxInferenceMemory, Path results) {
+                    int hostedTexts, int maxSweepPaddedTokens, Long maxInferenceMemory, Path results,
+                    double periodSeconds) {
 
     /**
      * Default largest swept text batch: 4 texts of 2,000 tokens, past the best layout of long texts (2 rows,
@@ -31,6 +33,7 @@ record BenchOptions(int runs, int warmups, int intraOpThreads, boolean engineOnl
     static final int DEFAULT_CALLS_PER_CALLER = 3;
     static final int DEFAULT_HOSTED_TEXTS = 20_000;
     static final Path DEFAULT_RESULTS = Path.of("benchmarks/target/results");
+    static final double DEFAULT_PERIOD_SECONDS = 20;
 
     static final String USAGE = """
             options:
@@ -42,9 +45,10 @@ record BenchOptions(int runs, int warmups, int intraOpThreads, boolean engineOnl
               --hosted-texts N         texts per call in 'hosted' (default %d)
               --max-sweep-tokens N     largest swept text batch, rows x padded length (default %d)
               --max-inference-memory M the engine's maxInferenceMemory, in MiB (default: the engine's)
-              --results DIR            where the JSON files go (default %s)""".formatted(DEFAULT_RUNS,
-            DEFAULT_WARMUPS, DEFAULT_CALLS_PER_CALLER, DEFAULT_HOSTED_TEXTS, DEFAULT_MAX_SWEEP_TOKENS,
-            DEFAULT_RESULTS);
+              --results DIR            where the JSON files go (default %s)
+              --duration S             seconds the clients send per run, server-texts/-images (default %.0f)"""
+            .formatted(DEFAULT_RUNS, DEFAULT_WARMUPS, DEFAULT_CALLS_PER_CALLER, DEFAULT_HOSTED_TEXTS,
+                    DEFAULT_MAX_SWEEP_TOKENS, DEFAULT_RESULTS, DEFAULT_PERIOD_SECONDS);
 
     static BenchOptions parse(List<String> args) {
         int runs = DEFAULT_RUNS;
@@ -56,6 +60,7 @@ record BenchOptions(int runs, int warmups, int intraOpThreads, boolean engineOnl
         int maxSweepTokens = DEFAULT_MAX_SWEEP_TOKENS;
         Long maxInferenceMemory = null;
         Path results = DEFAULT_RESULTS;
+        double periodSeconds = DEFAULT_PERIOD_SECONDS;
         for (int i = 0; i < args.size(); i++) {
             String option = args.get(i);
             if (option.equals("--engine-only")) {
@@ -75,11 +80,12 @@ record BenchOptions(int runs, int warmups, int intraOpThreads, boolean engineOnl
                 case "--max-sweep-tokens" -> maxSweepTokens = positive(option, value);
                 case "--max-inference-memory" -> maxInferenceMemory = positive(option, value) * (1L << 20);
                 case "--results" -> results = Path.of(value);
+                case "--duration" -> periodSeconds = positiveSeconds(option, value);
                 default -> throw new UsageException("Unknown option " + option + "\n" + USAGE);
             }
         }
         return new BenchOptions(runs, warmups, threads, engineOnly, calls, hostedTexts, maxSweepTokens,
-                maxInferenceMemory, results);
+                maxInferenceMemory, results, periodSeconds);
     }
 
     /** The settings every result records. */
@@ -103,6 +109,19 @@ record BenchOptions(int runs, int warmups, int intraOpThreads, boolean engineOnl
         UsageException(String message) {
             super(message);
         }
+    }
+
+    private static double positiveSeconds(String option, String value) {
+        double seconds;
+        try {
+            seconds = Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            throw new UsageException(option + " takes seconds, not '" + value + "'");
+        }
+        if (!(seconds > 0) || Double.isInfinite(seconds)) {
+            throw new UsageException(option + " must be a positive number of seconds, was " + value);
+        }
+        return seconds;
     }
 
     private static int positive(String option, String value) {

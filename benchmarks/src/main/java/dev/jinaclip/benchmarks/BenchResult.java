@@ -7,8 +7,8 @@ import java.util.Map;
 
 /**
  * One workload's results, as written to {@code benchmarks/target/results/<workload>.json}. Exactly one of
- * {@code local}, {@code concurrent} (any shared-engine workload) and {@code hosted} is set; {@code peakRss} is added
- * by {@code run.sh}.
+ * {@code local}, {@code concurrent} (any shared-engine workload), {@code hosted}, {@code serverLoad} and
+ * {@code burst} is set; {@code peakRss} is added by {@code run.sh}.
  *
  * @param settings what the figures depend on: runs, threads, engine configuration, JVM options
  * @param inputs   what was embedded: counts, token counts, image sizes
@@ -16,7 +16,7 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record BenchResult(String workload, String description, Machine machine, Map<String, Object> settings,
                    Map<String, Object> inputs, Load load, LocalFigures local, ConcurrentFigures concurrent,
-                   HostedFigures hosted, PeakRss peakRss) {
+                   HostedFigures hosted, ServerLoadFigures serverLoad, BurstFigures burst, PeakRss peakRss) {
 
     /** The machine and software the figures were measured on. */
     record Machine(String cpuModel, int cores, long ramBytes, String os, String jvm, String onnxRuntime,
@@ -117,5 +117,63 @@ record BenchResult(String workload, String description, Machine machine, Map<Str
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record PeakRss(Long processBytes, Long engineOnlyBytes) {
+    }
+
+    /**
+     * Concurrent clients sending one input a request, back to back, to each variant in turn: the server with
+     * batching, without, and the in-process engine.
+     *
+     * @param periodSeconds how long the clients send in each measured run (and each warm-up run)
+     */
+    record ServerLoadFigures(String scenario, int clients, double periodSeconds, List<LoadVariant> variants) {
+    }
+
+    /**
+     * One variant's figures.
+     *
+     * @param settings                the server's properties beyond the suite's (absent in process)
+     * @param throughput              inputs answered per second, all clients together, per measured run
+     * @param latencyMillis           each request (or call) of the measured runs, from send to parsed answer
+     * @param errors                  failed requests by kind (absent when none): http-STATUS, timeout,
+     *                                connection, bad-vector (not 768-d finite), mismatch (cosine to the in-process
+     *                                vector below the bound), other
+     * @param minCosineToInProcess    the lowest cosine of a server's vector to the engine's for the same input
+     * @param requestsPerEngineCall   the server's mean requests per engine call over the measured runs
+     *                                ({@code jina_clip_server_batch_requests})
+     * @param serverPeakRssBytes      the server process's peak RSS ({@code VmHWM})
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record LoadVariant(String variant, Map<String, String> settings, Figure throughput, Latency latencyMillis,
+                       Map<String, Long> errors, Double minCosineToInProcess, Double requestsPerEngineCall,
+                       Long serverPeakRssBytes) {
+    }
+
+    /** Percentiles over every measured request, in milliseconds. */
+    record Latency(long count, double p50, double p99, double max) {
+    }
+
+    /**
+     * Simultaneous requests to a server with a small queue.
+     *
+     * @param settings the server's admission properties
+     * @param runs     one burst each
+     */
+    record BurstFigures(int requests, Map<String, String> settings, List<BurstRun> runs) {
+    }
+
+    /**
+     * How one burst was answered.
+     *
+     * @param tooMany                 429 with a {@code Retry-After} header
+     * @param tooManyWithoutRetryAfter 429 without one
+     * @param other                   any other answer or failure (see {@code otherKinds})
+     * @param allAnswered             every request answered 200 or 429 with {@code Retry-After}: none timed
+     *                                out, lost its connection or got anything else
+     * @param maxOkMillis             the slowest 200
+     * @param maxTooManyMillis        the slowest 429
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record BurstRun(int ok, int tooMany, int tooManyWithoutRetryAfter, int timeouts, int connectionErrors, int other,
+                    Map<String, Long> otherKinds, boolean allAnswered, double maxOkMillis, double maxTooManyMillis) {
     }
 }

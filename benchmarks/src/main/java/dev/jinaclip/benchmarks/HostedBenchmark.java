@@ -108,7 +108,7 @@ final class HostedBenchmark {
                     MachineInfo.current(), settings, inputs, null, null, null,
                     new BenchResult.HostedFigures(texts.size(), batchSize, requests, SERVER_DELAY_MILLIS, runs,
                             runs.get(1).wallSeconds().median() / runs.get(0).wallSeconds().median()),
-                    null);
+                    null, null, null);
         } finally {
             clients.forEach(JinaClipApiClient::close);
         }

@@ -70,7 +70,7 @@ final class LocalBenchmark {
                         : threeWays(engine, inputs, workload.text() ? textSide(engine, inputs, tokenizer, ids)
                                 : imageSide(engine, inputs));
                 return new BenchResult(workload.name(), workload.description(), MachineInfo.current(), settings,
-                        described, load, figures, null, null, null);
+                        described, load, figures, null, null, null, null, null);
             }
         }
     }

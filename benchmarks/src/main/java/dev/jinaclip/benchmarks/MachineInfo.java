@@ -20,8 +20,30 @@ final class MachineInfo {
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         return new BenchResult.Machine(cpuModel(), Runtime.getRuntime().availableProcessors(),
                 os.getTotalMemorySize(), osName(), System.getProperty("java.vm.name") + " "
-                + System.getProperty("java.runtime.version"), OrtEnvironment.getEnvironment().getVersion(),
+                + System.getProperty("java.runtime.version"), onnxRuntimeVersion(),
                 OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString());
+    }
+
+    /**
+     * Creating ONNX Runtime's environment on a thread of the JVM's default 1 MiB stack crashed the benchmark JVM
+     * (SIGSEGV, no hs_err file) in workloads that load no engine first (hosted, server-burst): it runs on a thread
+     * with room.
+     */
+    private static String onnxRuntimeVersion() {
+        String[] version = new String[1];
+        Thread probe = new Thread(null, () -> version[0] = OrtEnvironment.getEnvironment().getVersion(),
+                "onnxruntime-version", 16L << 20);
+        probe.start();
+        try {
+            probe.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while asking ONNX Runtime its version", e);
+        }
+        if (version[0] == null) {
+            throw new IllegalStateException("ONNX Runtime did not give its version (see the error above)");
+        }
+        return version[0];
     }
 
     private static String cpuModel() {

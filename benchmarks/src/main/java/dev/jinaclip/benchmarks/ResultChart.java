@@ -33,8 +33,9 @@ final class ResultChart {
             charts.add(throughput(measured));
             charts.add(ratios(measured));
         }
-        // the hosted process holds no engine: its RSS is in the table only
-        List<BenchResult> withRss = results.stream().filter(r -> r.peakRss() != null && r.hosted() == null).toList();
+        // the hosted and server processes hold no engine or more than one: their RSS is in the table only
+        List<BenchResult> withRss = results.stream().filter(r -> r.peakRss() != null && r.hosted() == null
+                && r.serverLoad() == null && r.burst() == null).toList();
         if (!withRss.isEmpty()) {
             charts.add(peakRss(withRss));
         }

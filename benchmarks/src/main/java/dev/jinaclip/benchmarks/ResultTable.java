@@ -67,8 +67,52 @@ final class ResultTable {
                 }
                 md.append('\n');
             }
+            if (r.serverLoad() != null) {
+                serverLoad(md, r);
+            }
+            if (r.burst() != null) {
+                burst(md, r.burst());
+            }
         }
         return md.toString();
+    }
+
+    private static void serverLoad(StringBuilder md, BenchResult r) {
+        BenchResult.ServerLoadFigures load = r.serverLoad();
+        md.append(String.format(Locale.ROOT, "%s: %s, %s s a run.%n%n", r.workload(), r.description(),
+                number(load.periodSeconds())));
+        md.append("| variant | throughput, inputs/s | latency p50 / p99 / max, ms | requests per engine call"
+                + " | errors | lowest cosine to the engine | server peak RSS |\n");
+        md.append("|---|---|---|---|---|---|---|\n");
+        for (BenchResult.LoadVariant v : load.variants()) {
+            BenchResult.Latency l = v.latencyMillis();
+            md.append("| ").append(v.variant())
+                    .append(" | ").append(figure(v.throughput()))
+                    .append(" | ").append(number(l.p50())).append(" / ").append(number(l.p99())).append(" / ")
+                    .append(number(l.max()))
+                    .append(" | ").append(v.requestsPerEngineCall() == null ? "–" : number(v.requestsPerEngineCall()))
+                    .append(" | ").append(v.errors() == null ? "none" : v.errors().toString())
+                    .append(" | ").append(String.format(Locale.ROOT, "%.6f", v.minCosineToInProcess()))
+                    .append(" | ").append(gigabytes(v.serverPeakRssBytes())).append(" |\n");
+        }
+        md.append('\n');
+    }
+
+    private static void burst(StringBuilder md, BenchResult.BurstFigures burst) {
+        md.append("Burst: ").append(burst.requests()).append(" simultaneous requests, server ")
+                .append(burst.settings()).append(".\n\n");
+        md.append("| burst | 200 | 429 with Retry-After | 429 without | timeouts | connection errors | other"
+                + " | all answered | slowest 200 / 429, ms |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|\n");
+        for (int i = 0; i < burst.runs().size(); i++) {
+            BenchResult.BurstRun b = burst.runs().get(i);
+            md.append(String.format(Locale.ROOT, "| %d | %d | %d | %d | %d | %d | %s | %s | %s / %s |%n", i + 1, b.ok(),
+                    b.tooMany(), b.tooManyWithoutRetryAfter(), b.timeouts(), b.connectionErrors(),
+                    b.otherKinds() == null ? "0" : b.otherKinds().toString(),
+                    b.allAnswered() ? "yes" : "no", number(b.maxOkMillis()),
+                    number(b.maxTooManyMillis())));
+        }
+        md.append('\n');
     }
 
     static String figure(Figure figure) {

@@ -86,7 +86,7 @@ final class SharedEngineBenchmark {
             return new BenchResult(workload, describe(workload), MachineInfo.current(), settings, inputs, null, null,
                     new BenchResult.ConcurrentFigures(callers, options.cyclesPerCaller(), perCycle,
                             Figure.of(LocalBenchmark.ITEMS_PER_SECOND, throughputs), Figure.of("s", callSeconds)),
-                    null, null);
+                    null, null, null, null);
         }
     }
 

@@ -21,13 +21,16 @@ final class Workloads {
     static final String HOSTED = "hosted";
     static final String CONCURRENT = "concurrent";
     static final String TEXTS_THEN_IMAGES = "texts-then-images";
+    static final String SERVER_TEXTS = "server-texts";
+    static final String SERVER_IMAGES = "server-images";
+    static final String SERVER_BURST = "server-burst";
 
     /** Measured three ways: raw ONNX Runtime, preprocessing alone, end to end. */
     static final List<String> LOCAL = List.of(SHORT_TEXTS, LONG_TEXTS, MIXED_TEXTS, IMAGES, LARGE_IMAGES,
             TEXT_8192, TEXT_4096);
     /** Every workload, in the order {@code run.sh all} runs them. */
     static final List<String> ALL = List.of(SHORT_TEXTS, LONG_TEXTS, MIXED_TEXTS, IMAGES, LARGE_IMAGES,
-            TEXT_8192, TEXT_4096, TEXTS_THEN_IMAGES, CONCURRENT, HOSTED);
+            TEXT_8192, TEXT_4096, TEXTS_THEN_IMAGES, CONCURRENT, HOSTED, SERVER_TEXTS, SERVER_IMAGES, SERVER_BURST);
 
     static final int SHORT_COUNT = 64;
     static final int SHORT_WORDS = 12;
@@ -43,6 +46,15 @@ final class Workloads {
     static final int MIX_SHORT_TEXTS = 16;
     static final int MIX_LONG_TEXTS = 2;
     static final int MIX_IMAGES = 4;
+
+    /** The server load workloads: clients, each sending one input a request, back to back. */
+    static final int LOAD_CLIENTS = 16;
+    /** Distinct short texts the clients send in turn. */
+    static final int LOAD_TEXTS = 256;
+    /** The burst: simultaneous requests against a server admitting 2 at once and queueing 8. */
+    static final int BURST_REQUESTS = 64;
+    static final int BURST_MAX_CONCURRENT = 2;
+    static final int BURST_MAX_QUEUED = 8;
 
     private Workloads() {
     }
@@ -118,6 +130,11 @@ final class Workloads {
     static List<List<ClipInput>> textsThenImages() {
         return List.of(shortTexts(SHORT_COUNT, 1000).stream().map(ClipInput::text).toList(),
                 BenchInputs.photoJpegs(IMAGE_COUNT, 640, 480, 3000).stream().map(ClipInput::imageBytes).toList());
+    }
+
+    /** The JPEGs the server load clients send in turn: those of workload images. */
+    static List<byte[]> loadImages() {
+        return BenchInputs.photoJpegs(IMAGE_COUNT, 640, 480, 3000);
     }
 
     /** {@code count} texts of {@value #SHORT_WORDS} words. */
