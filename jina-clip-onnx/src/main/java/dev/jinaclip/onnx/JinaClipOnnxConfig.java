@@ -8,9 +8,11 @@ import ai.onnxruntime.OrtSession.SessionOptions.OptLevel;
 import com.sun.management.OperatingSystemMXBean;
 import dev.jinaclip.core.JinaClipModel;
 import dev.jinaclip.hub.HuggingFaceHub;
+import dev.jinaclip.onnx.internal.ImageHosts;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Executor;
 
 /**
@@ -73,6 +75,8 @@ public final class JinaClipOnnxConfig {
     private final long maxImageBytes;
     private final long maxImagePixels;
     private final boolean fetchRemoteImages;
+    private final List<String> imageHosts;
+    private final boolean allowPrivateImageAddresses;
     private final Duration imageConnectTimeout;
     private final Duration imageReadTimeout;
     private final Duration imageDownloadTimeout;
@@ -125,6 +129,8 @@ public final class JinaClipOnnxConfig {
             throw new IllegalArgumentException("maxImagePixels must be positive, was " + maxImagePixels);
         }
         this.fetchRemoteImages = b.fetchRemoteImages == null || b.fetchRemoteImages;
+        this.imageHosts = ImageHosts.normalised(b.imageHosts, "imageHosts");
+        this.allowPrivateImageAddresses = b.allowPrivateImageAddresses == null || b.allowPrivateImageAddresses;
         this.imageConnectTimeout = timeLimit(b.imageConnectTimeout, DEFAULT_IMAGE_CONNECT_TIMEOUT,
                 "imageConnectTimeout");
         this.imageReadTimeout = timeLimit(b.imageReadTimeout, DEFAULT_IMAGE_READ_TIMEOUT, "imageReadTimeout");
@@ -259,6 +265,22 @@ public final class JinaClipOnnxConfig {
         return fetchRemoteImages;
     }
 
+    /**
+     * The hosts that images may be downloaded from, lower-cased: exact names, and {@code *.example.com} for the
+     * subdomains of {@code example.com}; empty for any host.
+     */
+    public List<String> imageHosts() {
+        return imageHosts;
+    }
+
+    /**
+     * Whether images may be downloaded from loopback, private, link-local and other non-public addresses, or from a
+     * host name that resolves to one.
+     */
+    public boolean allowPrivateImageAddresses() {
+        return allowPrivateImageAddresses;
+    }
+
     /** The longest time to connect to the server of an image given by URL. */
     public Duration imageConnectTimeout() {
         return imageConnectTimeout;
@@ -328,6 +350,8 @@ public final class JinaClipOnnxConfig {
         private Long maxImageBytes;
         private Long maxImagePixels;
         private Boolean fetchRemoteImages;
+        private List<String> imageHosts;
+        private Boolean allowPrivateImageAddresses;
         private Duration imageConnectTimeout;
         private Duration imageReadTimeout;
         private Duration imageDownloadTimeout;
@@ -482,6 +506,29 @@ public final class JinaClipOnnxConfig {
         /** Download images given by {@code http(s)} URL; default {@code true}. */
         public B fetchRemoteImages(Boolean fetchRemoteImages) {
             this.fetchRemoteImages = fetchRemoteImages;
+            return self();
+        }
+
+        /**
+         * The only hosts that images given by URL may be downloaded from, each hop of a redirect included: exact
+         * names ({@code images.example.com}, or an IP literal) and {@code *.example.com} for any subdomain of
+         * {@code example.com}; default: empty, any host. A URL off the list fails, not retryably, naming the input,
+         * the URL and this setting.
+         */
+        public B imageHosts(List<String> imageHosts) {
+            this.imageHosts = imageHosts;
+            return self();
+        }
+
+        /**
+         * Download images from loopback, private (RFC 1918), link-local (cloud metadata at 169.254.169.254
+         * included), unique-local, CGNAT, any-local and multicast addresses, as IP literals or behind host names
+         * that resolve to them, redirects included; default {@code true}. Set {@code false} wherever the URLs come
+         * from users (server-side request forgery): a host name is then connected to only on addresses that were
+         * checked, so a name that resolves to a public address once and a private one later gains nothing.
+         */
+        public B allowPrivateImageAddresses(Boolean allowPrivateImageAddresses) {
+            this.allowPrivateImageAddresses = allowPrivateImageAddresses;
             return self();
         }
 

@@ -4,7 +4,8 @@ import dev.jinaclip.core.JinaClipException;
 
 /**
  * An image given by {@code http(s)} URL could not be fetched: the server answered an error status, sent something
- * other than an image or more than {@code maxImageBytes}, or a time limit ran out. Retryable after a time limit, a
+ * other than an image or more than {@code maxImageBytes}, a time limit ran out, or the URL (or a redirect) is
+ * refused by {@code imageHosts} or {@code allowPrivateImageAddresses}. Retryable after a time limit, a
  * connection failure or a retryable status (408, 409, 429, 5xx), as the hosted backend is for the same URL. The
  * message names the input's position and the URL.
  */
@@ -27,6 +28,11 @@ public final class RemoteImageException extends JinaClipException {
     /** An error status or an answer that cannot be used. */
     public static RemoteImageException answered(String message, int statusCode, boolean retryable) {
         return new RemoteImageException(Kind.REMOTE_IMAGE, retryable, message, statusCode, null);
+    }
+
+    /** A URL or an address that the host settings refuse: not retryable, since it stays refused. */
+    public static RemoteImageException refused(String message) {
+        return new RemoteImageException(Kind.REMOTE_IMAGE, false, message, 0, null);
     }
 
     /** No usable answer: a time limit, a connection failure. */

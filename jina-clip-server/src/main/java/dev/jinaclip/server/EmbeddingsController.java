@@ -32,10 +32,10 @@ class EmbeddingsController {
     private final long maxBodyBytes;
 
     EmbeddingsController(EmbeddingService service, AdmissionQueue queue, JinaClipModel model, BearerKeys keys,
-            ServerProperties properties) {
+            RequestReader reader, ServerProperties properties) {
         this.service = service;
         this.queue = queue;
-        this.reader = new RequestReader(model);
+        this.reader = reader;
         this.keys = keys;
         this.model = model;
         this.maxBodyBytes = properties.getMaxBodySize().toBytes();
@@ -93,8 +93,13 @@ class EmbeddingsController {
     @ExceptionHandler(JinaClipException.class)
     ResponseEntity<byte[]> failed(JinaClipException e) {
         switch (e.kind()) {
-            case INVALID_INPUT, REMOTE_IMAGE:
+            case INVALID_INPUT:
                 return refused(ApiProblem.of(400, "INVALID_INPUT", e.getMessage()));
+            case REMOTE_IMAGE:
+                // refused, not an image, too large: the caller's to fix; a time-out or the host's 5xx: retry
+                return refused(e.isRetryable()
+                        ? ApiProblem.of(502, "REMOTE_IMAGE_UNAVAILABLE", e.getMessage())
+                        : ApiProblem.of(400, "INPUT_REMOTE_IMAGE", e.getMessage()));
             case CANCELLED:
                 return refused(ApiProblem.of(503, "SERVICE_UNAVAILABLE", "The server is shutting down: retry"));
             default:

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.jinaclip.api.JinaClipApiConfig;
 import dev.jinaclip.core.ClipInput;
 import dev.jinaclip.core.JinaClipModel;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -15,14 +16,19 @@ import java.util.Set;
 
 /**
  * Reads a request body (already parsed JSON) into an {@link EmbeddingsRequest} for the served model, refusing
- * what the hosted API refuses: unknown fields and wrong types (422), another model or too many inputs (400).
+ * what the hosted API refuses: unknown fields and wrong types (422), another model or too many inputs (400); and
+ * what this server refuses: image URLs unless the engine fetches them (400), images over its limits (413).
  */
 final class RequestReader {
 
     private final JinaClipModel model;
+    private final boolean fetchRemoteImages;
+    private final ImageLimits imageLimits;
 
-    RequestReader(JinaClipModel model) {
+    RequestReader(JinaClipModel model, boolean fetchRemoteImages, ImageLimits imageLimits) {
         this.model = model;
+        this.fetchRemoteImages = fetchRemoteImages;
+        this.imageLimits = imageLimits;
     }
 
     EmbeddingsRequest read(JsonNode body) {
@@ -73,7 +79,7 @@ final class RequestReader {
         }
     }
 
-    private static List<ClipInput> inputs(JsonNode value, RequestShape shape) {
+    private List<ClipInput> inputs(JsonNode value, RequestShape shape) {
         if (value == null || value.isNull()) {
             throw ApiProblem.invalidField("input", "missing", "Field required");
         }
@@ -96,7 +102,7 @@ final class RequestReader {
         return inputs;
     }
 
-    private static ClipInput input(JsonNode item, int position, RequestShape shape) {
+    private ClipInput input(JsonNode item, int position, RequestShape shape) {
         String field = "input[" + position + "]";
         if (item.isTextual()) {
             return ClipInput.text(item.asText());
@@ -117,14 +123,28 @@ final class RequestReader {
         return item.has("text") ? ClipInput.text(content.asText()) : image(content.asText(), position);
     }
 
-    private static ClipInput image(String value, int position) {
+    private ClipInput image(String value, int position) {
         String lower = value.strip().toLowerCase(Locale.ROOT);
         if (lower.startsWith("http://") || lower.startsWith("https://")) {
-            throw ApiProblem.of(400, "INPUT_REMOTE_IMAGE_OFF", "Input " + position
-                    + ": this server does not fetch image URLs; send the image as base64");
+            return imageUrl(value.strip(), position);
         }
         // base64, raw or as a data: URI; never a file: URL, which would read the server's disk
-        return ClipInput.imageBase64(value);
+        return imageLimits.image(value, position);
+    }
+
+    private ClipInput imageUrl(String url, int position) {
+        if (!fetchRemoteImages) {
+            throw ApiProblem.of(400, "INPUT_REMOTE_IMAGE_OFF", "Input " + position
+                    + ": this server does not fetch image URLs (spring.ai.jina-clip.onnx.fetch-remote-images is"
+                    + " off); send the image as base64");
+        }
+        try {
+            // the engine downloads it, within its imageHosts and address rules
+            return ClipInput.imageUrl(URI.create(url));
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.of(400, "INVALID_INPUT", "Input " + position + ": image URL " + url
+                    + " is not a valid URL (" + e.getMessage() + ")");
+        }
     }
 
     private static OutputType embeddingType(JsonNode value) {

@@ -35,6 +35,14 @@ class ServerConfiguration {
                 metrics);
     }
 
+    /** Reads requests within the engine's image settings, refusing to start on unsafe remote-image settings. */
+    @Bean
+    RequestReader requestReader(ClipEngine engine) {
+        JinaClipOnnxEngine local = local(engine);
+        RemoteImageSettings.check(local.config());
+        return new RequestReader(engine.model(), local.config().fetchRemoteImages(), new ImageLimits(local));
+    }
+
     @Bean
     EmbeddingBatcher embeddingBatcher(ClipEngine engine, ServerProperties properties, ServerMetrics metrics) {
         return new EmbeddingBatcher(engine, properties.getBatchWindow(), properties.getBatchMaxInputs(),

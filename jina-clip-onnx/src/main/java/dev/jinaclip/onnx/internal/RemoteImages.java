@@ -11,6 +11,7 @@ import java.net.InetSocketAddress;
 import java.net.Proxy;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
+import javax.net.SocketFactory;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -19,6 +20,7 @@ import okhttp3.Call;
 import okhttp3.Callback;
 import okhttp3.Connection;
 import okhttp3.Dispatcher;
+import okhttp3.Dns;
 import okhttp3.EventListener;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -30,12 +32,14 @@ import okhttp3.ResponseBody;
  * Downloads images given by {@code http(s)} URL, as the hosted API would, so code written for the hosted backend
  * also runs locally. Downloads run on OkHttp's dispatcher, on threads of their own, never on the threads that
  * decode images: a slow server delays only the calls whose images it serves. Bounded in size, time and
- * concurrency; text and HTML answers are refused. An application that embeds URLs supplied by its users should
- * vet them (or turn fetching off), as it would for any server-side fetch.
+ * concurrency; text and HTML answers are refused. Hosts off {@code imageHosts}, and private addresses unless
+ * {@code allowPrivateImageAddresses}, are refused for the URL and every redirect ({@link ImageUrlGuard}): an
+ * application that embeds URLs supplied by its users sets both.
  */
 public final class RemoteImages implements AutoCloseable {
 
     private final OkHttpClient http;
+    private final ImageUrlGuard guard;
     private final long maxBytes;
     private final Duration connectTimeout;
     private final Duration readTimeout;
@@ -44,6 +48,12 @@ public final class RemoteImages implements AutoCloseable {
 
     /** Downloads with the limits of {@code config}. */
     public RemoteImages(JinaClipOnnxConfig config) {
+        this(config, Dns.SYSTEM, SocketFactory.getDefault());
+    }
+
+    /** Downloads with the limits of {@code config}, resolving names with {@code dns}, connecting with {@code sockets}. */
+    RemoteImages(JinaClipOnnxConfig config, Dns dns, SocketFactory sockets) {
+        this.guard = new ImageUrlGuard(config.imageHosts(), config.allowPrivateImageAddresses(), dns);
         // OkHttp's own dispatcher executor has non-daemon threads, which would keep the JVM alive for a minute
         Dispatcher dispatcher = new Dispatcher(new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS,
                 new SynchronousQueue<>(), DaemonThreads.named("jina-clip-download-")));
@@ -53,6 +63,9 @@ public final class RemoteImages implements AutoCloseable {
                 .connectTimeout(config.imageConnectTimeout())
                 .readTimeout(config.imageReadTimeout())
                 .callTimeout(config.imageDownloadTimeout())
+                .dns(guard)
+                .socketFactory(sockets)
+                .addNetworkInterceptor(guard)
                 .build();
         this.maxBytes = config.maxImageBytes();
         this.connectTimeout = config.imageConnectTimeout();
@@ -62,8 +75,8 @@ public final class RemoteImages implements AutoCloseable {
 
     /**
      * Starts downloading an image. The future completes on a download thread with the image's bytes, or with a
-     * {@link RemoteImageException} naming the input, the URL and what went wrong: an HTTP error, an answer that is
-     * not an image or is too large, a time limit (an {@link IllegalArgumentException} for a URL that OkHttp
+     * {@link RemoteImageException} naming the input, the URL and what went wrong: a host or address refused, an
+     * HTTP error, an answer that is not an image or is too large, a time limit (an {@link IllegalArgumentException} for a URL that OkHttp
      * rejects). Cancelling the future cancels the download.
      */
     public CompletableFuture<byte[]> fetch(String url, int position) {
@@ -74,6 +87,10 @@ public final class RemoteImages implements AutoCloseable {
             // java.net.URI accepts some URLs that OkHttp does not: a failed future, like any other failure
             return CompletableFuture.failedFuture(InputErrors.invalid(position, "image URL " + url
                     + " cannot be downloaded: " + e.getMessage(), e));
+        }
+        String refusal = guard.refusal(request.url());
+        if (refusal != null) {
+            return CompletableFuture.failedFuture(refused(position, url, refusal));
         }
         Call call = http.newCall(request);
         Download download = new Download(url, position);
@@ -131,8 +148,10 @@ public final class RemoteImages implements AutoCloseable {
 
         @Override
         public void onFailure(Call call, IOException e) {
+            String refusal = ImageUrlGuard.refusal(e);
             bytes.completeExceptionally(closing && call.isCanceled()
                     ? RemoteImageException.cancelled(prefix() + " was cancelled: the model is closing")
+                    : refusal != null ? refused(position, url, refusal)
                     : RemoteImageException.failed(failure(call, e), e));
         }
 
@@ -183,6 +202,10 @@ public final class RemoteImages implements AutoCloseable {
             return RemoteImageException.answered(InputErrors.message(position, "image " + url + " is larger than "
                     + maxBytes + " bytes"), 200, false);
         }
+    }
+
+    private static RemoteImageException refused(int position, String url, String refusal) {
+        return RemoteImageException.refused(InputErrors.message(position, "image " + url + " refused: " + refusal));
     }
 
     private static String format(Duration duration) {

@@ -6,6 +6,7 @@ import dev.jinaclip.onnx.JinaClipOnnxConfig;
 import dev.jinaclip.onnx.OnnxVariant;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
@@ -73,6 +74,18 @@ public class JinaClipOnnxProperties {
 
     /** Download images given by http(s) URL; if false, such an image is an error. */
     private @Nullable Boolean fetchRemoteImages;
+
+    /**
+     * The only hosts that images given by URL may be downloaded from (each redirect too): names, IP literals, and
+     * *.example.com for subdomains. Default: any host.
+     */
+    private @Nullable List<String> imageHosts;
+
+    /**
+     * Download images from loopback, private, link-local and other non-public addresses (as IP literals, behind
+     * host names or redirects). Default: true; set false where URLs come from users.
+     */
+    private @Nullable Boolean allowPrivateImageAddresses;
 
     /** The longest time to connect to the server of an image given by URL. */
     private @Nullable Duration imageConnectTimeout;
@@ -226,6 +239,22 @@ public class JinaClipOnnxProperties {
         this.fetchRemoteImages = fetchRemoteImages;
     }
 
+    public @Nullable List<String> getImageHosts() {
+        return imageHosts;
+    }
+
+    public void setImageHosts(@Nullable List<String> imageHosts) {
+        this.imageHosts = imageHosts;
+    }
+
+    public @Nullable Boolean getAllowPrivateImageAddresses() {
+        return allowPrivateImageAddresses;
+    }
+
+    public void setAllowPrivateImageAddresses(@Nullable Boolean allowPrivateImageAddresses) {
+        this.allowPrivateImageAddresses = allowPrivateImageAddresses;
+    }
+
     public @Nullable Duration getImageConnectTimeout() {
         return imageConnectTimeout;
     }
@@ -304,6 +333,8 @@ public class JinaClipOnnxProperties {
                 .maxImageBytes(bytes(maxImageBytes))
                 .maxImagePixels(maxImagePixels)
                 .fetchRemoteImages(fetchRemoteImages)
+                .imageHosts(imageHosts)
+                .allowPrivateImageAddresses(allowPrivateImageAddresses)
                 .imageConnectTimeout(imageConnectTimeout)
                 .imageReadTimeout(imageReadTimeout)
                 .imageDownloadTimeout(imageDownloadTimeout)

@@ -31,7 +31,7 @@ class ConfigurationMetadataTest {
     /** Properties whose default is not one value: it depends on the backend, the machine or the environment. */
     private static final Set<String> NO_SINGLE_DEFAULT = Set.of("api-key", "dimensions", "max-batch-size",
             "onnx.model-directory", "onnx.cache-directory", "onnx.offline", "onnx.max-inference-memory",
-            "onnx.intra-op-threads");
+            "onnx.intra-op-threads", "onnx.image-hosts");
 
     /** Renamed properties, kept in the metadata so that IDEs and the properties migrator name the new ones. */
     private static final Map<String, String> RENAMED = Map.of("onnx.model-dir", "onnx.model-directory",

@@ -100,6 +100,8 @@ class JinaClipPropertiesTest {
                 P + "onnx.max-image-bytes=8MB",
                 P + "onnx.max-image-pixels=1000000",
                 P + "onnx.fetch-remote-images=false",
+                P + "onnx.image-hosts=images.example.com,*.cdn.example.com",
+                P + "onnx.allow-private-image-addresses=false",
                 P + "onnx.image-connect-timeout=1s",
                 P + "onnx.image-read-timeout=2s",
                 P + "onnx.image-download-timeout=3s",
@@ -129,6 +131,8 @@ class JinaClipPropertiesTest {
                     assertThat(config.maxImageBytes()).isEqualTo(DataSize.ofMegabytes(8).toBytes());
                     assertThat(config.maxImagePixels()).isEqualTo(1_000_000L);
                     assertThat(config.fetchRemoteImages()).isFalse();
+                    assertThat(config.imageHosts()).containsExactly("images.example.com", "*.cdn.example.com");
+                    assertThat(config.allowPrivateImageAddresses()).isFalse();
                     assertThat(config.imageConnectTimeout()).isEqualTo(Duration.ofSeconds(1));
                     assertThat(config.imageReadTimeout()).isEqualTo(Duration.ofSeconds(2));
                     assertThat(config.imageDownloadTimeout()).isEqualTo(Duration.ofSeconds(3));

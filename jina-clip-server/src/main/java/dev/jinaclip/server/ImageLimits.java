@@ -1,0 +1,89 @@
+package dev.jinaclip.server;
+
+import dev.jinaclip.core.ClipInput;
+import dev.jinaclip.core.internal.InputErrors;
+import dev.jinaclip.image.ClipImagePreprocessor;
+import dev.jinaclip.image.ImageDecodingException;
+import dev.jinaclip.image.ImageTooLargeException;
+import dev.jinaclip.onnx.JinaClipOnnxEngine;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * The engine's image limits, applied to a base64 image while its request is read, before the request is queued:
+ * its decoded size from the length of its base64 ({@code maxImageBytes}), then its pixels from its header
+ * ({@code maxImagePixels}, as the engine's preprocessor applies it). An image over either is a 413
+ * {@code INPUT_IMAGE_TOO_LARGE}. The image is decoded once, here: the engine is given its bytes.
+ */
+final class ImageLimits {
+
+    private static final String BYTES_SETTING = "spring.ai.jina-clip.onnx.max-image-bytes";
+    private static final String PIXELS_SETTING = "spring.ai.jina-clip.onnx.max-image-pixels";
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
+    private final long maxBytes;
+    private final ClipImagePreprocessor preprocessor;
+
+    ImageLimits(JinaClipOnnxEngine engine) {
+        this.maxBytes = engine.config().maxImageBytes();
+        this.preprocessor = engine.imagePreprocessor();
+    }
+
+    /**
+     * The input for {@code value}, raw base64 or a {@code data:} URI: its decoded bytes, or, if it is not valid
+     * base64, the value itself, for the engine's input checks to name the problem.
+     *
+     * @throws ApiProblem a 413 naming the input and the setting, if the image is over a limit
+     */
+    ClipInput image(String value, int position) {
+        String base64 = value;
+        if (value.regionMatches(true, 0, "data:", 0, 5)) {
+            int comma = value.indexOf(',');
+            if (comma < 0 || !value.substring(0, comma).toLowerCase(Locale.ROOT).endsWith(";base64")) {
+                return ClipInput.imageBase64(value); // not base64: the engine's input checks say so
+            }
+            base64 = value.substring(comma + 1);
+        }
+        long size = decodedSize(base64);
+        if (size > maxBytes) {
+            throw tooLarge(position, "the image is " + size + " bytes, more than the " + maxBytes
+                    + " this server accepts (" + BYTES_SETTING + ")");
+        }
+        byte[] bytes;
+        try {
+            // line-wrapped (MIME) base64 is accepted, as the engine accepts it
+            bytes = Base64.getDecoder().decode(WHITESPACE.matcher(base64).replaceAll(""));
+        } catch (IllegalArgumentException e) {
+            return ClipInput.imageBase64(value);
+        }
+        try {
+            preprocessor.declaredSize(bytes);
+        } catch (ImageTooLargeException e) {
+            throw tooLarge(position, "the image is " + e.width() + "×" + e.height() + " = "
+                    + (long) e.width() * e.height() + " pixels, more than the " + e.maxPixels()
+                    + " this server accepts (" + PIXELS_SETTING + ")");
+        } catch (ImageDecodingException e) {
+            // an unreadable header: the engine's input checks name it, as for any caller
+        }
+        return ClipInput.imageBytes(bytes);
+    }
+
+    /** The bytes that {@code base64} decodes to, from its length: 3 per 4 characters, less the padding. */
+    private static long decodedSize(String base64) {
+        long characters = 0;
+        int padding = 0;
+        for (int i = 0; i < base64.length(); i++) {
+            char c = base64.charAt(i);
+            if (!Character.isWhitespace(c)) {
+                characters++;
+                padding = c == '=' ? padding + 1 : 0;
+            }
+        }
+        return characters * 3 / 4 - Math.min(padding, 2);
+    }
+
+    private static ApiProblem tooLarge(int position, String problem) {
+        return ApiProblem.of(413, "INPUT_IMAGE_TOO_LARGE", InputErrors.message(position, problem));
+    }
+}
