@@ -38,16 +38,9 @@ final class EmbeddingService {
 
     ServedEmbeddings embed(EmbeddingsRequest request) {
         List<ClipInput> inputs = request.inputs();
-        // an image given by URL is measured by no one before the engine downloads it: not counted (docs/server.md)
-        List<Integer> counted = new ArrayList<>(inputs.size());
-        for (int i = 0; i < inputs.size(); i++) {
-            if (!(inputs.get(i) instanceof ClipInput.ImageUrl)) {
-                counted.add(i);
-            }
-        }
-        TokenEstimate estimate = tokens.estimate(counted.stream().map(inputs::get).toList());
+        TokenEstimate estimate = tokens.estimate(inputs);
         if (!request.truncate()) {
-            refuseLongTexts(estimate, counted);
+            refuseLongTexts(estimate);
         }
         List<float[]> vectors = new ArrayList<>(batcher.embed(inputs));
         if (request.normalized()) {
@@ -59,11 +52,11 @@ final class EmbeddingService {
         return served;
     }
 
-    private void refuseLongTexts(TokenEstimate estimate, List<Integer> positions) {
+    private void refuseLongTexts(TokenEstimate estimate) {
         int window = engine.config().maxTextTokens();
         for (InputTokens input : estimate.inputs()) {
             if (!input.isImage() && input.tokens() > window) {
-                throw InputErrors.invalid(positions.get(input.position()), "the text has " + input.tokens()
+                throw InputErrors.invalid(input.position(), "the text has " + input.tokens()
                         + " tokens, more than the " + window + " this server embeds; send \"truncate\": true"
                         + " to embed its first " + window);
             }

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * The engine's image limits, applied to a base64 image while its request is read, before the request is queued:
  * its decoded size from the length of its base64 ({@code maxImageBytes}), then its pixels from its header
  * ({@code maxImagePixels}, as the engine's preprocessor applies it). An image over either is a 413
- * {@code INPUT_IMAGE_TOO_LARGE}. The image is decoded once, here: the engine is given its bytes.
+ * {@code INPUT_IMAGE_TOO_LARGE}. The image is decoded once, here: the engine is given its bytes. A downloaded
+ * image is checked the same way ({@link #checked}).
  */
 final class ImageLimits {
 
@@ -57,6 +58,15 @@ final class ImageLimits {
         } catch (IllegalArgumentException e) {
             return ClipInput.imageBase64(value);
         }
+        return checked(bytes, position);
+    }
+
+    /**
+     * The input for an image's bytes (decoded from base64, or downloaded within {@code maxImageBytes}).
+     *
+     * @throws ApiProblem a 413 naming the input and the setting, if its header says more pixels than the limit
+     */
+    ClipInput checked(byte[] bytes, int position) {
         try {
             preprocessor.declaredSize(bytes);
         } catch (ImageTooLargeException e) {

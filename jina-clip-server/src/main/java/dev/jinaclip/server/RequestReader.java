@@ -19,16 +19,17 @@ import java.util.Set;
  * what the hosted API refuses: unknown fields and wrong types (422), another model or too many inputs (400); and
  * what this server refuses: image URLs unless the engine fetches them (400), images over its limits (413).
  */
-final class RequestReader {
+final class RequestReader implements AutoCloseable {
 
     private final JinaClipModel model;
-    private final boolean fetchRemoteImages;
     private final ImageLimits imageLimits;
+    private final ImageDownloads imageDownloads;
 
-    RequestReader(JinaClipModel model, boolean fetchRemoteImages, ImageLimits imageLimits) {
+    /** @param imageDownloads how image URLs are downloaded, or {@code null} if the engine fetches none */
+    RequestReader(JinaClipModel model, ImageLimits imageLimits, ImageDownloads imageDownloads) {
         this.model = model;
-        this.fetchRemoteImages = fetchRemoteImages;
         this.imageLimits = imageLimits;
+        this.imageDownloads = imageDownloads;
     }
 
     EmbeddingsRequest read(JsonNode body) {
@@ -55,8 +56,14 @@ final class RequestReader {
             }
             return new EmbeddingsRequest(shape, inputs, encodingFormat(body.get("encoding_format")), true, false);
         }
-        return new EmbeddingsRequest(shape, inputs, embeddingType(body.get("embedding_type")),
-                bool("normalized", body.get("normalized"), true), bool("truncate", body.get("truncate"), false));
+        OutputType type = embeddingType(body.get("embedding_type"));
+        boolean normalized = bool("normalized", body.get("normalized"), true);
+        boolean truncate = bool("truncate", body.get("truncate"), false);
+        // downloads last: a request refused for its fields costs no download
+        if (inputs.stream().anyMatch(ClipInput.ImageUrl.class::isInstance)) {
+            inputs = imageDownloads.resolve(inputs);
+        }
+        return new EmbeddingsRequest(shape, inputs, type, normalized, truncate);
     }
 
     private void checkModel(JsonNode value) {
@@ -133,13 +140,13 @@ final class RequestReader {
     }
 
     private ClipInput imageUrl(String url, int position) {
-        if (!fetchRemoteImages) {
+        if (imageDownloads == null) {
             throw ApiProblem.of(400, "INPUT_REMOTE_IMAGE_OFF", "Input " + position
                     + ": this server does not fetch image URLs (spring.ai.jina-clip.onnx.fetch-remote-images is"
                     + " off); send the image as base64");
         }
         try {
-            // the engine downloads it, within its imageHosts and address rules
+            // downloaded once the whole body has been read (ImageDownloads)
             return ClipInput.imageUrl(URI.create(url));
         } catch (IllegalArgumentException e) {
             throw ApiProblem.of(400, "INVALID_INPUT", "Input " + position + ": image URL " + url
@@ -182,5 +189,13 @@ final class RequestReader {
             throw ApiProblem.invalidField(field, "bool_type", "Input should be a valid boolean");
         }
         return value.asBoolean();
+    }
+
+    /** Cancels the image downloads in progress. */
+    @Override
+    public void close() {
+        if (imageDownloads != null) {
+            imageDownloads.close();
+        }
     }
 }

@@ -3,6 +3,7 @@ package dev.jinaclip.server;
 import dev.jinaclip.core.ClipEngine;
 import dev.jinaclip.core.JinaClipModel;
 import dev.jinaclip.core.cost.TokenEstimator;
+import dev.jinaclip.onnx.JinaClipOnnxConfig;
 import dev.jinaclip.onnx.JinaClipOnnxEngine;
 import dev.jinaclip.onnx.TokenizerTextCounter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -36,11 +37,18 @@ class ServerConfiguration {
     }
 
     /** Reads requests within the engine's image settings, refusing to start on unsafe remote-image settings. */
+    /**
+     * Reads requests within the engine's image settings, downloading image URLs itself when the engine fetches
+     * them; refuses to start on unsafe remote-image settings. Closed with the context (its downloads).
+     */
     @Bean
     RequestReader requestReader(ClipEngine engine) {
         JinaClipOnnxEngine local = local(engine);
-        RemoteImageSettings.check(local.config());
-        return new RequestReader(engine.model(), local.config().fetchRemoteImages(), new ImageLimits(local));
+        JinaClipOnnxConfig config = local.config();
+        RemoteImageSettings.check(config);
+        ImageLimits limits = new ImageLimits(local);
+        return new RequestReader(engine.model(), limits,
+                config.fetchRemoteImages() ? new ImageDownloads(config, limits) : null);
     }
 
     @Bean

@@ -53,6 +53,7 @@ class ImageContractTest extends ServerTest {
     static final byte[] RED = Fixtures.solidPng(Color.RED, 300, 200);
     static final byte[] BLUE = Fixtures.solidPng(Color.BLUE, 64, 64);
     static final byte[] GREEN = Fixtures.solidPng(Color.GREEN, 120, 90);
+    static final byte[] WIDE = Fixtures.solidPng(Color.RED, 600, 500);
 
     static HttpServer images;
 
@@ -61,6 +62,7 @@ class ImageContractTest extends ServerTest {
         images = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         images.createContext("/red.png", exchange -> answer(exchange, 200, RED));
         images.createContext("/green.png", exchange -> answer(exchange, 200, GREEN));
+        images.createContext("/wide.png", exchange -> answer(exchange, 200, WIDE));
         images.createContext("/broken", exchange -> answer(exchange, 503, new byte[0]));
         images.start();
     }
@@ -140,6 +142,23 @@ class ImageContractTest extends ServerTest {
                     .hasMessageContaining("Input 0: downloading image " + imageUrl("/broken")
                             + " failed with HTTP 503");
         }
+    }
+
+    @Test
+    void usageCountsAnImageByUrlAsTheSameImageInBase64() throws Exception {
+        JsonNode byUrl = post("[{\"image\": \"" + imageUrl("/red.png") + "\"}]", 200);
+        JsonNode inline = post("[{\"image\": \"" + Base64.getEncoder().encodeToString(RED) + "\"}]", 200);
+        // 300x200 is 2 tiles of 224x224: 2,000 tokens
+        assertThat(byUrl.get("usage")).isEqualTo(inline.get("usage"));
+        assertThat(byUrl.at("/usage/image_tokens").asInt()).isEqualTo(2000);
+    }
+
+    @Test
+    void aDownloadedImageOverMaxImagePixelsIs413() throws Exception {
+        JsonNode answer = post("[\"red\", {\"image\": \"" + imageUrl("/wide.png") + "\"}]", 413);
+        assertThat(answer.get("code").asText()).isEqualTo("INPUT_IMAGE_TOO_LARGE");
+        assertThat(answer.get("detail").asText()).isEqualTo("Input 1: the image is 600×500 = 300000 pixels, more"
+                + " than the 250000 this server accepts (spring.ai.jina-clip.onnx.max-image-pixels)");
     }
 
     @Test
