@@ -8,6 +8,8 @@ import dev.jinaclip.onnx.TokenizerTextCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.context.LifecycleProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -35,10 +37,23 @@ class ServerConfiguration {
                 metrics);
     }
 
+    /**
+     * Closed (its inferred {@code close()}) after the web server's graceful shutdown has let the admitted requests
+     * finish, and before the engine it depends on; it then waits as long as one shutdown phase for what it holds.
+     */
     @Bean
-    EmbeddingBatcher embeddingBatcher(ClipEngine engine, ServerProperties properties, ServerMetrics metrics) {
+    EmbeddingBatcher embeddingBatcher(ClipEngine engine, ServerProperties properties, ServerMetrics metrics,
+            LifecycleProperties lifecycle) {
         return new EmbeddingBatcher(engine, properties.getBatchWindow(), properties.getBatchMaxInputs(),
-                properties.getMaxConcurrentRequests(), metrics);
+                properties.getMaxConcurrentRequests(), lifecycle.getTimeoutPerShutdownPhase(), metrics);
+    }
+
+    /** The access log and request ids, on the endpoint only (not on health or metrics). */
+    @Bean
+    FilterRegistrationBean<AccessLog> accessLog() {
+        FilterRegistrationBean<AccessLog> registration = new FilterRegistrationBean<>(new AccessLog());
+        registration.addUrlPatterns("/v1/embeddings");
+        return registration;
     }
 
     @Bean
