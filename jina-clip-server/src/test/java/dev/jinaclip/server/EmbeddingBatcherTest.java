@@ -26,6 +26,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Concurrent requests share engine calls and still get exactly their own vectors, and their own failures. */
 class EmbeddingBatcherTest {
@@ -156,6 +157,27 @@ class EmbeddingBatcherTest {
             // 2+2 (a third 2 would pass 5), 2 (4 would), 4+1 (exactly 5), then 7 alone (one request is never split)
             assertThat(counting.calls).containsExactly(4, 2, 5, 7);
         } finally {
+            clients.shutdownNow();
+        }
+    }
+
+    @Test
+    void closingEmbedsTheRequestsHandedOverAndRefusesLaterOnes() throws Exception {
+        CountingEngine counting = new CountingEngine();
+        List<List<ClipInput>> requests = requests(6);
+        ExecutorService clients = Executors.newFixedThreadPool(requests.size());
+        EmbeddingBatcher batcher = new EmbeddingBatcher(counting, Duration.ofSeconds(2), 2048, 2, STOP_TIMEOUT,
+                new ServerMetrics(new SimpleMeterRegistry()));
+        try {
+            // a window longer than the wait before close(): the workers hold these requests, gathering
+            List<CompletableFuture<List<float[]>>> answers = sendTogether(batcher, requests, clients);
+            Thread.sleep(300);
+            batcher.close();
+            assertOwnVectors(requests, answers);
+            assertThatThrownBy(() -> batcher.embed(List.of(ClipInput.text("too late")))).isInstanceOf(
+                    ApiProblem.class).satisfies(e -> assertThat(((ApiProblem) e).status()).isEqualTo(503));
+        } finally {
+            batcher.close();
             clients.shutdownNow();
         }
     }
