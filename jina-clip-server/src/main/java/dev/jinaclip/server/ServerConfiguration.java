@@ -48,6 +48,12 @@ class ServerConfiguration {
                 properties.getMaxConcurrentRequests(), lifecycle.getTimeoutPerShutdownPhase(), metrics);
     }
 
+    /** Holds ONNX Runtime's shutdown hook until the web server has let the admitted requests finish. */
+    @Bean
+    ShutdownDrain shutdownDrain(LifecycleProperties lifecycle) {
+        return new ShutdownDrain(lifecycle.getTimeoutPerShutdownPhase());
+    }
+
     /** The access log and request ids, on the endpoint only (not on health or metrics). */
     @Bean
     FilterRegistrationBean<AccessLog> accessLog() {
