@@ -2,15 +2,9 @@ package dev.jinaclip.server;
 
 import dev.jinaclip.core.ClipInput;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
-import jakarta.servlet.ServletOutputStream;
-import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -54,15 +48,15 @@ final class AccessLog extends OncePerRequestFilter {
                 : UUID.randomUUID().toString());
         http.setAttribute(ENTRY, entry);
         response.setHeader(REQUEST_ID, entry.requestId);
-        CountingRequest in = new CountingRequest(http);
-        CountingResponse out = new CountingResponse(response);
+        CountingBody.Request in = new CountingBody.Request(http);
+        CountingBody.Response out = new CountingBody.Response(response);
         boolean failed = true;
         try {
             chain.doFilter(in, out);
             failed = false;
         } finally {
             // an exception leaving the chain becomes Boot's 500 error page
-            log(entry, http, failed ? 500 : response.getStatus(), System.nanoTime() - started, in.bytes, out.bytes);
+            log(entry, http, failed ? 500 : response.getStatus(), System.nanoTime() - started, in.bytes(), out.bytes());
         }
     }
 
@@ -106,94 +100,5 @@ final class AccessLog extends OncePerRequestFilter {
     /** The request's id, or {@code null} outside this filter. */
     static String requestId(HttpServletRequest http) {
         return http.getAttribute(ENTRY) instanceof Entry entry ? entry.requestId : null;
-    }
-
-    /** Counts the body bytes the app reads. */
-    private static final class CountingRequest extends HttpServletRequestWrapper {
-        long bytes;
-        private ServletInputStream counted;
-
-        CountingRequest(HttpServletRequest request) {
-            super(request);
-        }
-
-        @Override
-        public ServletInputStream getInputStream() throws IOException {
-            if (counted == null) {
-                ServletInputStream in = super.getInputStream();
-                counted = new ServletInputStream() {
-                    @Override
-                    public int read() throws IOException {
-                        int b = in.read();
-                        bytes += b < 0 ? 0 : 1;
-                        return b;
-                    }
-
-                    @Override
-                    public int read(byte[] buffer, int offset, int length) throws IOException {
-                        int read = in.read(buffer, offset, length);
-                        bytes += Math.max(read, 0);
-                        return read;
-                    }
-
-                    @Override
-                    public boolean isFinished() {
-                        return in.isFinished();
-                    }
-
-                    @Override
-                    public boolean isReady() {
-                        return in.isReady();
-                    }
-
-                    @Override
-                    public void setReadListener(ReadListener listener) {
-                        in.setReadListener(listener);
-                    }
-                };
-            }
-            return counted;
-        }
-    }
-
-    /** Counts the body bytes answered. */
-    private static final class CountingResponse extends HttpServletResponseWrapper {
-        long bytes;
-        private ServletOutputStream counted;
-
-        CountingResponse(HttpServletResponse response) {
-            super(response);
-        }
-
-        @Override
-        public ServletOutputStream getOutputStream() throws IOException {
-            if (counted == null) {
-                ServletOutputStream out = super.getOutputStream();
-                counted = new ServletOutputStream() {
-                    @Override
-                    public void write(int b) throws IOException {
-                        out.write(b);
-                        bytes++;
-                    }
-
-                    @Override
-                    public void write(byte[] buffer, int offset, int length) throws IOException {
-                        out.write(buffer, offset, length);
-                        bytes += length;
-                    }
-
-                    @Override
-                    public boolean isReady() {
-                        return out.isReady();
-                    }
-
-                    @Override
-                    public void setWriteListener(WriteListener listener) {
-                        out.setWriteListener(listener);
-                    }
-                };
-            }
-            return counted;
-        }
     }
 }
