@@ -23,6 +23,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>When a combined call fails, each of its requests is embedded apart, so that a bad input fails only its own
  * request, with an error naming its position in that request rather than in the combined batch.
+ *
+ * <p>{@link #close()} refuses new requests (503) and lets the workers embed every request already handed over,
+ * within {@code stopTimeout}; only what is left then is answered 503.
  */
 final class EmbeddingBatcher implements AutoCloseable {
 
@@ -31,17 +34,26 @@ final class EmbeddingBatcher implements AutoCloseable {
     private record Pending(List<ClipInput> inputs, CompletableFuture<List<float[]>> answer) {
     }
 
+    // one a worker, queued by close() behind every request handed over: the worker that takes it stops
+    private static final Pending STOP = new Pending(List.of(), new CompletableFuture<>());
+
     private final ClipEngine engine;
     private final ServerMetrics metrics;
     private final long windowNanos;
     private final int maxBatchInputs;
     private final BlockingQueue<Pending> arrivals = new LinkedBlockingQueue<>();
     private final ExecutorService workers;
+    private final int workerCount;
+    private final Duration stopTimeout;
+    private boolean closed;
 
     /**
-     * @param workers how many combined calls may run at once (each takes the requests that arrive while it gathers)
+     * @param workers     how many combined calls may run at once (each takes the requests that arrive while it
+     *                    gathers)
+     * @param stopTimeout how long {@link #close()} waits for the requests handed over to be embedded
      */
-    EmbeddingBatcher(ClipEngine engine, Duration window, int maxBatchInputs, int workers, ServerMetrics metrics) {
+    EmbeddingBatcher(ClipEngine engine, Duration window, int maxBatchInputs, int workers, Duration stopTimeout,
+            ServerMetrics metrics) {
         if (window.isNegative() || maxBatchInputs < 1 || workers < 1) {
             throw new IllegalArgumentException("jina-clip.server.batch-window must not be negative and"
                     + " batch-max-inputs and max-concurrent-requests at least 1, were " + window + ", "
@@ -51,6 +63,8 @@ final class EmbeddingBatcher implements AutoCloseable {
         this.metrics = metrics;
         this.windowNanos = window.toNanos();
         this.maxBatchInputs = maxBatchInputs;
+        this.workerCount = workers;
+        this.stopTimeout = stopTimeout;
         this.workers = Executors.newFixedThreadPool(workers, DaemonThreads.named("jina-clip-batch-"));
         for (int i = 0; i < workers; i++) {
             this.workers.execute(this::gatherAndEmbed);
@@ -60,7 +74,12 @@ final class EmbeddingBatcher implements AutoCloseable {
     /** The engine's vectors for {@code inputs}, in their order, once the batch they joined has been embedded. */
     List<float[]> embed(List<ClipInput> inputs) {
         CompletableFuture<List<float[]>> answer = new CompletableFuture<>();
-        arrivals.add(new Pending(List.copyOf(inputs), answer));
+        synchronized (this) {
+            if (closed) {
+                throw ApiProblem.stopping();
+            }
+            arrivals.add(new Pending(List.copyOf(inputs), answer));
+        }
         try {
             return answer.get();
         } catch (InterruptedException e) {
@@ -75,19 +94,31 @@ final class EmbeddingBatcher implements AutoCloseable {
     }
 
     private void gatherAndEmbed() {
+        List<Pending> batch = new ArrayList<>();
         try {
-            while (!Thread.currentThread().isInterrupted()) {
-                embedTogether(gather());
+            while (gather(batch)) {
+                embedTogether(batch);
+                batch = new ArrayList<>();
             }
+            embedTogether(batch);
         } catch (InterruptedException e) {
+            // close() gave up waiting: what this worker holds is answered, not lost
             Thread.currentThread().interrupt();
+            batch.forEach(pending -> pending.answer().completeExceptionally(ApiProblem.stopping()));
         }
     }
 
-    /** The first request to arrive, and those arriving within the window after it, up to the input bound. */
-    private List<Pending> gather() throws InterruptedException {
-        List<Pending> batch = new ArrayList<>();
+    /**
+     * Fills {@code batch} with the first request to arrive, and those arriving within the window after it, up to
+     * the input bound.
+     *
+     * @return {@code false} when this worker is to stop once {@code batch} is embedded
+     */
+    private boolean gather(List<Pending> batch) throws InterruptedException {
         Pending first = arrivals.take();
+        if (first == STOP) {
+            return false;
+        }
         batch.add(first);
         int inputs = first.inputs().size();
         long deadline = System.nanoTime() + windowNanos;
@@ -96,20 +127,26 @@ final class EmbeddingBatcher implements AutoCloseable {
             if (next == null) {
                 break;
             }
+            if (next == STOP) {
+                return false;
+            }
             if (inputs + next.inputs().size() > maxBatchInputs) {
                 // too big to join: it starts the next batch, ahead of anything that arrived after it
-                embedTogether(batch);
-                batch = new ArrayList<>();
+                embedTogether(List.copyOf(batch));
+                batch.clear();
                 deadline = System.nanoTime() + windowNanos;
                 inputs = 0;
             }
             batch.add(next);
             inputs += next.inputs().size();
         }
-        return batch;
+        return true;
     }
 
     private void embedTogether(List<Pending> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
         if (batch.size() == 1) {
             embedApart(batch.get(0));
             return;
@@ -150,13 +187,33 @@ final class EmbeddingBatcher implements AutoCloseable {
         }
     }
 
+    /**
+     * Refuses new requests, waits up to {@code stopTimeout} for the workers to embed those handed over, then stops
+     * them; whatever is left is answered 503. The engine must stay open until this returns.
+     */
     @Override
     public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            for (int i = 0; i < workerCount; i++) {
+                arrivals.add(STOP);
+            }
+        }
+        workers.shutdown();
+        try {
+            if (!workers.awaitTermination(stopTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                log.warn("Requests still being embedded {} after shutdown began: answering them 503", stopTimeout);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         workers.shutdownNow();
-        // requests that no worker will take any more are answered, not left waiting
         List<Pending> left = new ArrayList<>();
         arrivals.drainTo(left);
-        left.forEach(pending -> pending.answer().completeExceptionally(
-                ApiProblem.stopping()));
+        left.stream().filter(pending -> pending != STOP)
+                .forEach(pending -> pending.answer().completeExceptionally(ApiProblem.stopping()));
     }
 }

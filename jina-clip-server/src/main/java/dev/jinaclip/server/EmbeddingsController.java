@@ -45,8 +45,10 @@ class EmbeddingsController {
     ResponseEntity<byte[]> embeddings(HttpServletRequest http) throws IOException {
         keys.check(http.getHeader(HttpHeaders.AUTHORIZATION));
         EmbeddingsRequest request = reader.read(parse(http));
+        AccessLog.requested(http, request);
         // admitted once the body is read: a slow upload holds no place in the queue
         ServedEmbeddings served = queue.run(() -> service.embed(request));
+        AccessLog.served(http, served);
         return json(200, ResponseBodies.embeddings(model.modelName(), request.type(), served));
     }
 
@@ -75,8 +77,9 @@ class EmbeddingsController {
     }
 
     @ExceptionHandler(ApiProblem.class)
-    ResponseEntity<byte[]> refused(ApiProblem problem) {
-        ResponseEntity<byte[]> answer = json(problem.status(), problem.body());
+    ResponseEntity<byte[]> refused(ApiProblem problem, HttpServletRequest http) {
+        ResponseEntity<byte[]> answer = json(problem.status(),
+                problem.body().put("request_id", AccessLog.requestId(http)));
         if (problem.retryAfterSeconds() == null) {
             return answer;
         }
@@ -86,25 +89,26 @@ class EmbeddingsController {
 
     /** An input that no backend could use: blank text, an image that is not base64 or has no readable header. */
     @ExceptionHandler(IllegalArgumentException.class)
-    ResponseEntity<byte[]> invalidInput(IllegalArgumentException e) {
-        return refused(ApiProblem.of(400, "INVALID_INPUT", e.getMessage()));
+    ResponseEntity<byte[]> invalidInput(IllegalArgumentException e, HttpServletRequest http) {
+        return refused(ApiProblem.of(400, "INVALID_INPUT", e.getMessage()), http);
     }
 
     @ExceptionHandler(JinaClipException.class)
-    ResponseEntity<byte[]> failed(JinaClipException e) {
+    ResponseEntity<byte[]> failed(JinaClipException e, HttpServletRequest http) {
         switch (e.kind()) {
             case INVALID_INPUT:
-                return refused(ApiProblem.of(400, "INVALID_INPUT", e.getMessage()));
+                return refused(ApiProblem.of(400, "INVALID_INPUT", e.getMessage()), http);
             case REMOTE_IMAGE:
                 // refused, not an image, too large: the caller's to fix; a time-out or the host's 5xx: retry
                 return refused(e.isRetryable()
                         ? ApiProblem.of(502, "REMOTE_IMAGE_UNAVAILABLE", e.getMessage())
-                        : ApiProblem.of(400, "INPUT_REMOTE_IMAGE", e.getMessage()));
+                        : ApiProblem.of(400, "INPUT_REMOTE_IMAGE", e.getMessage()), http);
             case CANCELLED:
-                return refused(ApiProblem.of(503, "SERVICE_UNAVAILABLE", "The server is shutting down: retry"));
+                return refused(ApiProblem.of(503, "SERVICE_UNAVAILABLE", "The server is shutting down: retry"),
+                        http);
             default:
                 log.error("Embedding failed", e);
-                return refused(ApiProblem.of(500, "INTERNAL_ERROR", "Embedding failed: " + e.getMessage()));
+                return refused(ApiProblem.of(500, "INTERNAL_ERROR", "Embedding failed: " + e.getMessage()), http);
         }
     }
 

@@ -9,6 +9,8 @@ import dev.jinaclip.onnx.TokenizerTextCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.context.LifecycleProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -36,7 +38,6 @@ class ServerConfiguration {
                 metrics);
     }
 
-    /** Reads requests within the engine's image settings, refusing to start on unsafe remote-image settings. */
     /**
      * Reads requests within the engine's image settings, downloading image URLs itself when the engine fetches
      * them; refuses to start on unsafe remote-image settings. Closed with the context (its downloads).
@@ -51,10 +52,29 @@ class ServerConfiguration {
                 config.fetchRemoteImages() ? new ImageDownloads(config, limits) : null);
     }
 
+    /**
+     * Closed (its inferred {@code close()}) after the web server's graceful shutdown has let the admitted requests
+     * finish, and before the engine it depends on; it then waits as long as one shutdown phase for what it holds.
+     */
     @Bean
-    EmbeddingBatcher embeddingBatcher(ClipEngine engine, ServerProperties properties, ServerMetrics metrics) {
+    EmbeddingBatcher embeddingBatcher(ClipEngine engine, ServerProperties properties, ServerMetrics metrics,
+            LifecycleProperties lifecycle) {
         return new EmbeddingBatcher(engine, properties.getBatchWindow(), properties.getBatchMaxInputs(),
-                properties.getMaxConcurrentRequests(), metrics);
+                properties.getMaxConcurrentRequests(), lifecycle.getTimeoutPerShutdownPhase(), metrics);
+    }
+
+    /** Holds ONNX Runtime's shutdown hook until the web server has let the admitted requests finish. */
+    @Bean
+    ShutdownDrain shutdownDrain(LifecycleProperties lifecycle) {
+        return new ShutdownDrain(lifecycle.getTimeoutPerShutdownPhase());
+    }
+
+    /** The access log and request ids, on the endpoint only (not on health or metrics). */
+    @Bean
+    FilterRegistrationBean<AccessLog> accessLog() {
+        FilterRegistrationBean<AccessLog> registration = new FilterRegistrationBean<>(new AccessLog());
+        registration.addUrlPatterns("/v1/embeddings");
+        return registration;
     }
 
     @Bean

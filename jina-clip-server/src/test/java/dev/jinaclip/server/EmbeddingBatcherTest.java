@@ -15,20 +15,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Concurrent requests share engine calls and still get exactly their own vectors, and their own failures. */
 class EmbeddingBatcherTest {
+
+    static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
     static JinaClipOnnxEngine engine;
 
@@ -43,13 +46,13 @@ class EmbeddingBatcherTest {
         engine.close();
     }
 
-    /** The engine, counting its calls. */
+    /** The engine, recording how many inputs each of its calls took. */
     static final class CountingEngine implements ClipEngine {
-        final AtomicInteger calls = new AtomicInteger();
+        final List<Integer> calls = new CopyOnWriteArrayList<>();
 
         @Override
         public ClipEmbeddings embed(List<ClipInput> inputs, ClipInputType inputType) {
-            calls.incrementAndGet();
+            calls.add(inputs.size());
             return engine.embed(inputs, inputType);
         }
 
@@ -99,24 +102,82 @@ class EmbeddingBatcherTest {
     }
 
     @Test
-    void concurrentRequestsShareEngineCallsAndEachGetsItsOwnVectorsInOrder() {
+    void concurrentRequestsShareEngineCallsAndEachGetsItsOwnVectorsInOrder() throws Exception {
         CountingEngine counting = new CountingEngine();
         ServerMetrics metrics = new ServerMetrics(new SimpleMeterRegistry());
         List<List<ClipInput>> requests = requests(8);
         ExecutorService clients = Executors.newFixedThreadPool(requests.size());
-        try (EmbeddingBatcher batcher = new EmbeddingBatcher(counting, Duration.ofMillis(300), 2048, 1, metrics)) {
+        try (EmbeddingBatcher batcher = new EmbeddingBatcher(counting, Duration.ofMillis(300), 2048, 1,
+                STOP_TIMEOUT, metrics)) {
             List<CompletableFuture<List<float[]>>> answers = sendTogether(batcher, requests, clients);
-            for (int i = 0; i < requests.size(); i++) {
-                List<float[]> served = answers.get(i).join();
-                List<float[]> alone = engine.embed(requests.get(i)).vectors();
-                assertThat(served).as("request %d", i).hasSameSizeAs(alone);
-                for (int j = 0; j < alone.size(); j++) {
-                    assertThat(Fixtures.cosine(served.get(j), alone.get(j))).as("request %d input %d", i, j)
-                            .isGreaterThanOrEqualTo(0.99999);
-                }
-            }
-            assertThat(counting.calls.get()).isLessThan(requests.size());
+            assertOwnVectors(requests, answers);
+            assertThat(counting.calls).hasSizeLessThan(requests.size());
         } finally {
+            clients.shutdownNow();
+        }
+    }
+
+    /** Each request got the vectors the engine gives its inputs alone, in their order. */
+    static void assertOwnVectors(List<List<ClipInput>> requests, List<CompletableFuture<List<float[]>>> answers)
+            throws Exception {
+        for (int i = 0; i < requests.size(); i++) {
+            List<float[]> served = answers.get(i).get(30, TimeUnit.SECONDS);
+            List<float[]> alone = engine.embed(requests.get(i)).vectors();
+            assertThat(served).as("request %d", i).hasSameSizeAs(alone);
+            for (int j = 0; j < alone.size(); j++) {
+                assertThat(Fixtures.cosine(served.get(j), alone.get(j))).as("request %d input %d", i, j)
+                        .isGreaterThanOrEqualTo(0.99999);
+            }
+        }
+    }
+
+    @Test
+    void requestsBeyondBatchMaxInputsAreCutIntoCallsOfAtMostThatManyInputs() throws Exception {
+        CountingEngine counting = new CountingEngine();
+        ServerMetrics metrics = new ServerMetrics(new SimpleMeterRegistry());
+        int[] sizes = {2, 2, 2, 4, 1, 7};
+        List<List<ClipInput>> requests = new ArrayList<>();
+        for (int i = 0; i < sizes.length; i++) {
+            List<ClipInput> inputs = new ArrayList<>();
+            for (int j = 0; j < sizes[i]; j++) {
+                inputs.add(ClipInput.text("request " + i + " text " + j));
+            }
+            requests.add(inputs);
+        }
+        ExecutorService clients = Executors.newFixedThreadPool(requests.size());
+        // one worker and a window longer than the sends: the requests arrive in order, and only the bound cuts
+        try (EmbeddingBatcher batcher = new EmbeddingBatcher(counting, Duration.ofSeconds(5), 5, 1, STOP_TIMEOUT,
+                metrics)) {
+            List<CompletableFuture<List<float[]>>> answers = new ArrayList<>();
+            for (List<ClipInput> inputs : requests) {
+                answers.add(CompletableFuture.supplyAsync(() -> batcher.embed(inputs), clients));
+                Thread.sleep(100);
+            }
+            assertOwnVectors(requests, answers);
+            // 2+2 (a third 2 would pass 5), 2 (4 would), 4+1 (exactly 5), then 7 alone (one request is never split)
+            assertThat(counting.calls).containsExactly(4, 2, 5, 7);
+        } finally {
+            clients.shutdownNow();
+        }
+    }
+
+    @Test
+    void closingEmbedsTheRequestsHandedOverAndRefusesLaterOnes() throws Exception {
+        CountingEngine counting = new CountingEngine();
+        List<List<ClipInput>> requests = requests(6);
+        ExecutorService clients = Executors.newFixedThreadPool(requests.size());
+        EmbeddingBatcher batcher = new EmbeddingBatcher(counting, Duration.ofSeconds(2), 2048, 2, STOP_TIMEOUT,
+                new ServerMetrics(new SimpleMeterRegistry()));
+        try {
+            // a window longer than the wait before close(): the workers hold these requests, gathering
+            List<CompletableFuture<List<float[]>>> answers = sendTogether(batcher, requests, clients);
+            Thread.sleep(300);
+            batcher.close();
+            assertOwnVectors(requests, answers);
+            assertThatThrownBy(() -> batcher.embed(List.of(ClipInput.text("too late")))).isInstanceOf(
+                    ApiProblem.class).satisfies(e -> assertThat(((ApiProblem) e).status()).isEqualTo(503));
+        } finally {
+            batcher.close();
             clients.shutdownNow();
         }
     }
@@ -128,7 +189,8 @@ class EmbeddingBatcherTest {
         List<List<ClipInput>> requests = new ArrayList<>(requests(4));
         requests.add(2, List.of(ClipInput.text("fine"), ClipInput.imageBytes(new byte[] {1, 2, 3, 4})));
         ExecutorService clients = Executors.newFixedThreadPool(requests.size());
-        try (EmbeddingBatcher batcher = new EmbeddingBatcher(counting, Duration.ofMillis(300), 2048, 1, metrics)) {
+        try (EmbeddingBatcher batcher = new EmbeddingBatcher(counting, Duration.ofMillis(300), 2048, 1,
+                STOP_TIMEOUT, metrics)) {
             List<CompletableFuture<List<float[]>>> answers = sendTogether(batcher, requests, clients);
             for (int i = 0; i < requests.size(); i++) {
                 CompletableFuture<List<float[]>> answer = answers.get(i);

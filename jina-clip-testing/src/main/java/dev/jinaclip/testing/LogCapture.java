@@ -27,6 +27,11 @@ public final class LogCapture implements AutoCloseable {
         return appender.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
     }
 
+    /** Every event logged so far, with its key/values and level. */
+    public List<ILoggingEvent> events() {
+        return List.copyOf(appender.list);
+    }
+
     /** Everything logged so far, as one string. */
     public String text() {
         return String.join("\n", messages());

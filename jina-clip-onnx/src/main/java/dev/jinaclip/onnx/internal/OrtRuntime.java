@@ -33,7 +33,9 @@ import org.slf4j.LoggerFactory;
  * JVM crashes. The native environment is reference-counted, so this class holds a second reference, and its own
  * shutdown hook stops every registered engine (running and new calls fail fast, sessions are closed), waits for
  * sessions being created ({@link #creating}) and only then lets its reference go. Whichever hook finishes last
- * frees the environment, after the sessions.
+ * frees the environment, after the sessions. Before it stops any engine, the hook lets every participant
+ * {@linkplain Participant#drainForShutdown() drain}: an application that finishes the requests it admitted (a
+ * server's graceful shutdown, in its own hook) keeps its engines running until then.
  */
 public final class OrtRuntime {
 
@@ -57,6 +59,13 @@ public final class OrtRuntime {
 
     /** Something that uses the environment and must stop before it goes. */
     public interface Participant {
+        /**
+         * Waits, within a bound of its own, for work that must still finish on the engines before they are
+         * stopped; called on every participant before any is aborted. Does nothing by default.
+         */
+        default void drainForShutdown() {
+        }
+
         /** Stops new and running work at once, without waiting. */
         void abortForShutdown();
 
@@ -169,6 +178,14 @@ public final class OrtRuntime {
 
     private static void shutDown() {
         shuttingDown = true;
+        for (Participant participant : new ArrayList<>(PARTICIPANTS)) {
+            try {
+                participant.drainForShutdown();
+            } catch (RuntimeException e) {
+                log.warn("Could not wait for jina-clip work to finish at shutdown: {}", e.toString());
+            }
+        }
+        // engines closed while draining have left
         List<Participant> participants = new ArrayList<>(PARTICIPANTS);
         for (Participant participant : participants) {
             try {
