@@ -15,8 +15,8 @@ import java.util.concurrent.Future;
 
 /**
  * {@value Workloads#BURST_REQUESTS} requests released at once (a latch) against jina-clip-server admitting
- * {@value Workloads#BURST_MAX_CONCURRENT} and queueing {@value Workloads#BURST_MAX_QUEUED}: each must be answered,
- * 200 or 429 with {@code Retry-After}, none time out or lose its connection. Each request is one 640x480 JPEG, so
+ * {@value Workloads#BURST_MAX_PENDING} requests at once ({@value Workloads#BURST_MAX_BATCHES} engine calls): each must
+ * be answered, 200 or 429 with {@code Retry-After}, none time out or lose its connection. Each request is one 640x480 JPEG, so
  * that the admitted ones hold the engine while the rest arrive.
  */
 final class BurstBenchmark {
@@ -35,8 +35,8 @@ final class BurstBenchmark {
     static BenchResult run(BenchOptions options) throws Exception {
         List<byte[]> bodies = Workloads.loadImages().stream().map(EmbeddingsHttp::imageBody).toList();
         Map<String, String> properties = new LinkedHashMap<>();
-        properties.put("jina-clip.server.max-concurrent-requests", Integer.toString(Workloads.BURST_MAX_CONCURRENT));
-        properties.put("jina-clip.server.max-queued-requests", Integer.toString(Workloads.BURST_MAX_QUEUED));
+        properties.put("jina-clip.server.max-concurrent-batches", Integer.toString(Workloads.BURST_MAX_BATCHES));
+        properties.put("jina-clip.server.max-pending-requests", Integer.toString(Workloads.BURST_MAX_PENDING));
         List<BurstRun> runs = new ArrayList<>();
         try (ServerProcess server = ServerProcess.start(properties, options,
                 options.results().resolve(Workloads.SERVER_BURST + ".server.log"))) {
@@ -66,8 +66,9 @@ final class BurstBenchmark {
         inputs.put("perRequest", 1);
         inputs.put("image", "JPEG 640x480");
         return new BenchResult(Workloads.SERVER_BURST, Workloads.BURST_REQUESTS + " simultaneous requests of one"
-                + " 640x480 JPEG against a server admitting " + Workloads.BURST_MAX_CONCURRENT + " and queueing "
-                + Workloads.BURST_MAX_QUEUED, MachineInfo.current(), settings, inputs, null, null, null, null, null,
+                + " 640x480 JPEG against a server admitting " + Workloads.BURST_MAX_PENDING + " requests at once ("
+                + Workloads.BURST_MAX_BATCHES + " engine calls)", MachineInfo.current(), settings, inputs, null, null,
+                null, null, null,
                 new BenchResult.BurstFigures(Workloads.BURST_REQUESTS, properties, runs), null);
     }
 

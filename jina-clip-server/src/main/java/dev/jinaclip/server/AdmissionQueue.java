@@ -6,55 +6,43 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
- * Bounds the requests the engine works on at once, and those waiting for it: a request beyond both is answered
- * 429 with {@code Retry-After} at once, rather than waiting past its client's timeout. Waiting requests are served
- * in arrival order.
+ * Bounds the requests admitted at once, waiting for an engine call or in one: a request beyond the bound is
+ * answered 429 with {@code Retry-After} at once, rather than waiting past its client's timeout. Every admitted
+ * request goes on to the {@link EmbeddingBatcher}, which bounds the engine calls and combines the requests waiting
+ * for them; bounding admitted requests by engine calls here would leave it nothing to combine.
  */
 final class AdmissionQueue {
 
     private final Semaphore admitted;
-    private final Semaphore running;
-    private final int maxRunning;
-    private final int maxWaiting;
+    private final int maxPending;
     private final long retryAfterSeconds;
     private final AtomicLong refused = new AtomicLong();
 
-    AdmissionQueue(int maxRunning, int maxWaiting, Duration retryAfter) {
-        if (maxRunning < 1 || maxWaiting < 0) {
-            throw new IllegalArgumentException("jina-clip.server.max-concurrent-requests must be at least 1 and"
-                    + " max-queued-requests at least 0, were " + maxRunning + " and " + maxWaiting);
+    AdmissionQueue(int maxPending, Duration retryAfter) {
+        if (maxPending < 1) {
+            throw new IllegalArgumentException("jina-clip.server.max-pending-requests must be at least 1, was "
+                    + maxPending);
         }
-        this.admitted = new Semaphore(maxRunning + maxWaiting, true);
-        this.running = new Semaphore(maxRunning, true);
-        this.maxRunning = maxRunning;
-        this.maxWaiting = maxWaiting;
+        this.admitted = new Semaphore(maxPending);
+        this.maxPending = maxPending;
         // Retry-After takes whole seconds; never 0, which clients read as "now"
         this.retryAfterSeconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
     }
 
     /**
-     * Runs {@code work} once the engine has room for it.
+     * Runs {@code work} if the bound has room for it.
      *
-     * @throws ApiProblem 429 with {@code Retry-After} when as many requests run and wait as the bounds allow;
-     *                    503 if the thread is interrupted while waiting (the server is stopping)
+     * @throws ApiProblem 429 with {@code Retry-After} when as many requests are pending as the bound allows
      */
     <T> T run(Supplier<T> work) {
         if (!admitted.tryAcquire()) {
             refused.incrementAndGet();
-            throw ApiProblem.of(429, "RATE_CONCURRENCY_LIMIT_EXCEEDED", "The server is busy: " + maxRunning
-                    + " requests are being embedded and " + maxWaiting + " are waiting; retry after "
-                    + retryAfterSeconds + " s").retryAfter(retryAfterSeconds);
+            throw ApiProblem.of(429, "RATE_CONCURRENCY_LIMIT_EXCEEDED", "The server is busy: " + maxPending
+                    + " requests are waiting for the engine or being embedded; retry after " + retryAfterSeconds
+                    + " s").retryAfter(retryAfterSeconds);
         }
         try {
-            running.acquire();
-            try {
-                return work.get();
-            } finally {
-                running.release();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw ApiProblem.stopping();
+            return work.get();
         } finally {
             admitted.release();
         }
@@ -65,8 +53,8 @@ final class AdmissionQueue {
         return refused.get();
     }
 
-    /** The requests admitted now, running or waiting. */
+    /** The requests admitted now, waiting or being embedded. */
     int depth() {
-        return maxRunning + maxWaiting - admitted.availablePermits();
+        return maxPending - admitted.availablePermits();
     }
 }

@@ -56,7 +56,7 @@ final class EmbeddingBatcher implements AutoCloseable {
             ServerMetrics metrics) {
         if (window.isNegative() || maxBatchInputs < 1 || workers < 1) {
             throw new IllegalArgumentException("jina-clip.server.batch-window must not be negative and"
-                    + " batch-max-inputs and max-concurrent-requests at least 1, were " + window + ", "
+                    + " batch-max-inputs and max-concurrent-batches at least 1, were " + window + ", "
                     + maxBatchInputs + " and " + workers);
         }
         this.engine = engine;

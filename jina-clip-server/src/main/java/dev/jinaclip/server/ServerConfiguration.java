@@ -60,7 +60,7 @@ class ServerConfiguration {
     EmbeddingBatcher embeddingBatcher(ClipEngine engine, ServerProperties properties, ServerMetrics metrics,
             LifecycleProperties lifecycle) {
         return new EmbeddingBatcher(engine, properties.getBatchWindow(), properties.getBatchMaxInputs(),
-                properties.getMaxConcurrentRequests(), lifecycle.getTimeoutPerShutdownPhase(), metrics);
+                properties.getMaxConcurrentBatches(), lifecycle.getTimeoutPerShutdownPhase(), metrics);
     }
 
     /** Holds ONNX Runtime's shutdown hook until the web server has let the admitted requests finish. */
@@ -92,8 +92,7 @@ class ServerConfiguration {
 
     @Bean
     AdmissionQueue admissionQueue(ServerProperties properties, ServerMetrics metrics, MeterRegistry registry) {
-        AdmissionQueue queue = new AdmissionQueue(properties.getMaxConcurrentRequests(),
-                properties.getMaxQueuedRequests(), properties.getRetryAfter());
+        AdmissionQueue queue = new AdmissionQueue(properties.getMaxPendingRequests(), properties.getRetryAfter());
         metrics.watch(queue, registry);
         return queue;
     }

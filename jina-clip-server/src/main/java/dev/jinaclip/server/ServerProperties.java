@@ -17,11 +17,14 @@ public class ServerProperties {
     /** The largest request body; larger ones answer 413. */
     private DataSize maxBodySize = DataSize.ofMegabytes(64);
 
-    /** Requests the engine embeds at once; each already spreads over the engine's intra-op threads. */
-    private int maxConcurrentRequests = 2;
+    /**
+     * Engine calls at once, each embedding the requests gathered for it; each call already spreads over the
+     * engine's intra-op threads.
+     */
+    private int maxConcurrentBatches = 2;
 
-    /** Requests that wait for the engine beyond those; more answer 429 with {@code Retry-After}. */
-    private int maxQueuedRequests = 64;
+    /** Requests admitted at once, waiting for an engine call or in one; more answer 429 with {@code Retry-After}. */
+    private int maxPendingRequests = 64;
 
     /** What a 429 asks the client to wait, in whole seconds ({@code Retry-After}). */
     private Duration retryAfter = Duration.ofSeconds(1);
@@ -58,20 +61,20 @@ public class ServerProperties {
         this.apiKeys = apiKeys;
     }
 
-    public int getMaxConcurrentRequests() {
-        return maxConcurrentRequests;
+    public int getMaxConcurrentBatches() {
+        return maxConcurrentBatches;
     }
 
-    public void setMaxConcurrentRequests(int maxConcurrentRequests) {
-        this.maxConcurrentRequests = maxConcurrentRequests;
+    public void setMaxConcurrentBatches(int maxConcurrentBatches) {
+        this.maxConcurrentBatches = maxConcurrentBatches;
     }
 
-    public int getMaxQueuedRequests() {
-        return maxQueuedRequests;
+    public int getMaxPendingRequests() {
+        return maxPendingRequests;
     }
 
-    public void setMaxQueuedRequests(int maxQueuedRequests) {
-        this.maxQueuedRequests = maxQueuedRequests;
+    public void setMaxPendingRequests(int maxPendingRequests) {
+        this.maxPendingRequests = maxPendingRequests;
     }
 
     public Duration getRetryAfter() {

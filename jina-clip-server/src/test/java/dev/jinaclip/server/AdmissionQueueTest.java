@@ -9,12 +9,12 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** One request running and one waiting fill a queue of 1 + 1: the third is 429 at once, with Retry-After. */
+/** Two pending requests fill a bound of 2: the third is 429 at once, with Retry-After; the admitted ones finish. */
 class AdmissionQueueTest {
 
     @Test
     void aRequestBeyondTheBoundsIs429WithRetryAfterAndTheAdmittedOnesFinish() throws Exception {
-        AdmissionQueue queue = new AdmissionQueue(1, 1, Duration.ofMillis(1500));
+        AdmissionQueue queue = new AdmissionQueue(2, Duration.ofMillis(1500));
         CountDownLatch started = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         CompletableFuture<String> running = CompletableFuture.supplyAsync(() -> queue.run(() -> {
@@ -23,7 +23,10 @@ class AdmissionQueueTest {
             return "first";
         }));
         assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
-        CompletableFuture<String> waiting = CompletableFuture.supplyAsync(() -> queue.run(() -> "second"));
+        CompletableFuture<String> waiting = CompletableFuture.supplyAsync(() -> queue.run(() -> {
+            await(release);
+            return "second";
+        }));
         while (queue.depth() < 2) {
             Thread.onSpinWait();
         }

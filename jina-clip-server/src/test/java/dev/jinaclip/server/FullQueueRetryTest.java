@@ -20,8 +20,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * A server with room for one request and none waiting, that one held: our hosted client is answered 429 with
  * {@code Retry-After}, waits it out, retries once the room is free, and gets its vectors.
  */
-@TestPropertySource(properties = {"jina-clip.server.max-concurrent-requests=1",
-        "jina-clip.server.max-queued-requests=0", "jina-clip.server.retry-after=1s"})
+@TestPropertySource(properties = {"jina-clip.server.max-pending-requests=1", "jina-clip.server.retry-after=1s"})
 class FullQueueRetryTest extends ServerTest {
 
     @Autowired

@@ -35,8 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * values, and the server's real answers (and the requests it takes or refuses) validate against its schemas.
  * The properties are {@link FullQueueRetryTest}'s, so one context serves both and a 429 is cheap to provoke.
  */
-@TestPropertySource(properties = {"jina-clip.server.max-concurrent-requests=1",
-        "jina-clip.server.max-queued-requests=0", "jina-clip.server.retry-after=1s"})
+@TestPropertySource(properties = {"jina-clip.server.max-pending-requests=1", "jina-clip.server.retry-after=1s"})
 class OpenApiDocumentTest extends ServerTest {
 
     // OpenAPI 3.1's dialect; the document's "components", beside the schema that references into it, is no keyword
