@@ -14,7 +14,7 @@ import java.util.TreeMap;
 
 /**
  * {@value Workloads#LOAD_CLIENTS} clients sending one input a request, back to back, to jina-clip-server with
- * dynamic batching (its defaults), to the server without it ({@code batch-max-inputs=1}: each request its own engine
+ * dynamic batching (its defaults, and with two engine calls at once), to the server without it ({@code batch-max-inputs=1}: each request its own engine
  * call, with no wait), and calling one shared in-process engine: throughput, latency percentiles, errors by kind,
  * and every server answer compared with the engine's vector for the same input.
  */
@@ -26,6 +26,8 @@ final class ServerLoadBenchmark {
 
     private static final List<ServerVariant> SERVERS = List.of(
             new ServerVariant("server, dynamic batching (defaults)", "batching", Map.of()),
+            new ServerVariant("server, dynamic batching, two engine calls at once", "batching-two-calls",
+                    Map.of("jina-clip.server.max-concurrent-batches", "2")),
             new ServerVariant("server, no batching", "no-batching",
                     Map.of("jina-clip.server.batch-max-inputs", "1")));
     private static final String IN_PROCESS = "in-process engine, one shared";

@@ -53,7 +53,7 @@ final class Workloads {
     static final int LOAD_TEXTS = 256;
     /** The burst: simultaneous requests against a server admitting 2 at once and queueing 8. */
     static final int BURST_REQUESTS = 64;
-    static final int BURST_MAX_BATCHES = 2;
+    static final int BURST_MAX_BATCHES = 1;
     static final int BURST_MAX_PENDING = 10;
 
     private Workloads() {
