@@ -6,7 +6,6 @@ import dev.jinaclip.onnx.internal.RemoteImages;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 
 /**
  * Downloads the images a request gives by URL while it is read, before it is queued, with the engine's downloader
@@ -40,17 +39,10 @@ final class ImageDownloads implements AutoCloseable {
             List<ClipInput> resolved = new ArrayList<>(inputs.size());
             for (int position = 0; position < inputs.size(); position++) {
                 CompletableFuture<byte[]> download = downloads.get(position);
-                resolved.add(download == null ? inputs.get(position) : limits.checked(download.get(), position));
+                resolved.add(download == null ? inputs.get(position)
+                        : limits.checked(Answers.await(download), position));
             }
             return resolved;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw ApiProblem.stopping();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
-            }
-            throw (Error) e.getCause();
         } finally {
             downloads.stream().filter(download -> download != null && !download.isDone())
                     .forEach(download -> download.cancel(true));
