@@ -86,10 +86,10 @@ final class EmbeddingBatcher implements AutoCloseable {
         List<Pending> batch = new ArrayList<>();
         try {
             while (gather(batch)) {
-                embedTogether(batch);
+                embedAnswering(batch);
                 batch = new ArrayList<>();
             }
-            embedTogether(batch);
+            embedAnswering(batch);
         } catch (InterruptedException e) {
             // close() gave up waiting: what this worker holds is answered, not lost
             Thread.currentThread().interrupt();
@@ -121,7 +121,7 @@ final class EmbeddingBatcher implements AutoCloseable {
             }
             if (inputs + next.inputs().size() > maxBatchInputs) {
                 // too big to join: it starts the next batch, ahead of anything that arrived after it
-                embedTogether(List.copyOf(batch));
+                embedAnswering(List.copyOf(batch));
                 batch.clear();
                 deadline = System.nanoTime() + windowNanos;
                 inputs = 0;
@@ -130,6 +130,19 @@ final class EmbeddingBatcher implements AutoCloseable {
             inputs += next.inputs().size();
         }
         return true;
+    }
+
+    /**
+     * Embeds {@code batch}, answering each request whatever fails: a worker that let a failure escape would stop,
+     * and every request after it would wait for ever.
+     */
+    private void embedAnswering(List<Pending> batch) {
+        try {
+            embedTogether(batch);
+        } catch (Throwable e) {
+            log.error("A batch of {} requests failed unexpectedly", batch.size(), e);
+            batch.forEach(pending -> pending.answer().completeExceptionally(e));
+        }
     }
 
     private void embedTogether(List<Pending> batch) {
@@ -145,7 +158,8 @@ final class EmbeddingBatcher implements AutoCloseable {
         List<float[]> vectors;
         try {
             vectors = timed(batch.size(), combined);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // an Error too: an OutOfMemoryError of a large combined call may well pass in smaller ones
             log.info("A batch of {} requests ({} inputs) failed ({}): embedding each request apart", batch.size(),
                     combined.size(), e.getClass().getSimpleName());
             batch.forEach(this::embedApart);
@@ -162,7 +176,12 @@ final class EmbeddingBatcher implements AutoCloseable {
     private List<float[]> timed(int requests, List<ClipInput> inputs) {
         long started = System.nanoTime();
         try {
-            return engine.embed(inputs).vectors();
+            List<float[]> vectors = engine.embed(inputs).vectors();
+            if (vectors.size() != inputs.size()) {
+                throw new IllegalStateException("The engine answered " + vectors.size() + " vectors for "
+                        + inputs.size() + " inputs");
+            }
+            return vectors;
         } finally {
             metrics.engineCall(requests, inputs.size(), System.nanoTime() - started);
         }

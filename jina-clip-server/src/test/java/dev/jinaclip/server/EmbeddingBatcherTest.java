@@ -207,4 +207,71 @@ class EmbeddingBatcherTest {
             clients.shutdownNow();
         }
     }
+
+    /** The engine, failing with an Error (as an OutOfMemoryError would) when a call combines several inputs. */
+    static final class ErrorOnCombinedCalls extends CountingEngineBase {
+        @Override
+        public ClipEmbeddings embed(List<ClipInput> inputs, ClipInputType inputType) {
+            if (inputs.size() > 1) {
+                throw new OutOfMemoryError("test: a combined call ran out of memory");
+            }
+            return engine.embed(inputs, inputType);
+        }
+    }
+
+    /** The engine, answering one vector too few. */
+    static final class MissingVector extends CountingEngineBase {
+        @Override
+        public ClipEmbeddings embed(List<ClipInput> inputs, ClipInputType inputType) {
+            ClipEmbeddings all = engine.embed(inputs, inputType);
+            return new ClipEmbeddings(all.vectors().subList(0, all.vectors().size() - 1), all.modelName(),
+                    all.usage());
+        }
+    }
+
+    abstract static class CountingEngineBase implements ClipEngine {
+        @Override
+        public JinaClipModel model() {
+            return engine.model();
+        }
+
+        @Override
+        public int dimension() {
+            return engine.dimension();
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    @Test
+    void anErrorInACombinedCallFallsBackToCallsApartAndTheWorkerKeepsServing() throws Exception {
+        List<List<ClipInput>> requests = List.of(List.of(ClipInput.text("one")), List.of(ClipInput.text("two")),
+                List.of(ClipInput.text("three")));
+        ExecutorService clients = Executors.newFixedThreadPool(requests.size());
+        try (EmbeddingBatcher batcher = new EmbeddingBatcher(new ErrorOnCombinedCalls(), Duration.ofMillis(300),
+                2048, 1, STOP_TIMEOUT, new ServerMetrics(new SimpleMeterRegistry()))) {
+            assertOwnVectors(requests, sendTogether(batcher, requests, clients));
+            // the worker is still there for the next requests
+            assertOwnVectors(requests, sendTogether(batcher, requests, clients));
+        } finally {
+            clients.shutdownNow();
+        }
+    }
+
+    @Test
+    void anEngineAnsweringTooFewVectorsFailsTheRequestRatherThanMisaligningIt() {
+        try (EmbeddingBatcher batcher = new EmbeddingBatcher(new MissingVector(), Duration.ZERO, 2048, 1,
+                STOP_TIMEOUT, new ServerMetrics(new SimpleMeterRegistry()))) {
+            List<ClipInput> inputs = List.of(ClipInput.text("one"), ClipInput.text("two"));
+            for (int attempt = 0; attempt < 2; attempt++) {
+                // twice: the first failure leaves the worker serving
+                assertThatThrownBy(() -> CompletableFuture.supplyAsync(() -> batcher.embed(inputs))
+                        .orTimeout(30, TimeUnit.SECONDS).join())
+                        .hasCauseInstanceOf(IllegalStateException.class)
+                        .hasMessageContaining("1 vectors for 2 inputs");
+            }
+        }
+    }
 }
