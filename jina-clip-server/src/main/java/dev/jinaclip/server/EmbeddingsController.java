@@ -112,6 +112,13 @@ class EmbeddingsController {
         }
     }
 
+    /** Anything else: the API's error body, with its request id, rather than Spring's own error page. */
+    @ExceptionHandler(RuntimeException.class)
+    ResponseEntity<byte[]> unexpected(RuntimeException e, HttpServletRequest http) {
+        log.error("Embedding failed unexpectedly", e);
+        return refused(ApiProblem.of(500, "INTERNAL_ERROR", "Embedding failed: the server logged why"), http);
+    }
+
     private static ResponseEntity<byte[]> json(int status, JsonNode body) {
         try {
             return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)

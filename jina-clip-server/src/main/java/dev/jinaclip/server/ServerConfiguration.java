@@ -55,15 +55,19 @@ class ServerConfiguration {
     /**
      * Closed (its inferred {@code close()}) after the web server's graceful shutdown has let the admitted requests
      * finish, and before the engine it depends on; it then waits as long as one shutdown phase for what it holds.
+     * {@code shutdownDrain} is a dependency only: so that the batcher is destroyed before it.
      */
     @Bean
     EmbeddingBatcher embeddingBatcher(ClipEngine engine, ServerProperties properties, ServerMetrics metrics,
-            LifecycleProperties lifecycle) {
+            LifecycleProperties lifecycle, ShutdownDrain shutdownDrain) {
         return new EmbeddingBatcher(engine, properties.getBatchWindow(), properties.getBatchMaxInputs(),
                 properties.getMaxConcurrentBatches(), lifecycle.getTimeoutPerShutdownPhase(), metrics);
     }
 
-    /** Holds ONNX Runtime's shutdown hook until the web server has let the admitted requests finish. */
+    /**
+     * Holds ONNX Runtime's shutdown hook until the batcher, which depends on it (and so is destroyed first), has
+     * embedded the requests it was handed.
+     */
     @Bean
     ShutdownDrain shutdownDrain(LifecycleProperties lifecycle) {
         return new ShutdownDrain(lifecycle.getTimeoutPerShutdownPhase());
