@@ -17,8 +17,14 @@ final class RemoteImageSettings {
     private RemoteImageSettings() {
     }
 
-    /** @throws IllegalStateException naming the setting to add, if fetching is on without an allow-list */
-    static void check(JinaClipOnnxConfig config) {
+    /**
+     * @param privateAddressesSet whether {@code allow-private-image-addresses} is set in the configuration at
+     *                            all: the engine's own default allows them, which a server must not inherit when
+     *                            its properties file is replaced
+     * @throws IllegalStateException naming the setting to add, if fetching is on without an allow-list, or
+     *                               without a ruling on private addresses
+     */
+    static void check(JinaClipOnnxConfig config, boolean privateAddressesSet) {
         if (!config.fetchRemoteImages()) {
             log.info("Image URLs are not fetched ({}fetch-remote-images=false): send images as base64", P);
             return;
@@ -27,6 +33,11 @@ final class RemoteImageSettings {
             throw new IllegalStateException(P + "fetch-remote-images is on without " + P + "image-hosts: a server"
                     + " that downloads any URL its callers send is an open proxy into its network; list the hosts"
                     + " images come from (images.example.com, *.example.com), or turn fetching off");
+        }
+        if (!privateAddressesSet) {
+            throw new IllegalStateException(P + "fetch-remote-images is on and " + P + "allow-private-image-addresses"
+                    + " is not set (this server's application.properties sets it false): set it, false unless callers"
+                    + " may reach this server's own network");
         }
         if (config.allowPrivateImageAddresses()) {
             log.warn("Image URLs are fetched from {} including private and loopback addresses ({}"

@@ -13,6 +13,7 @@ import org.springframework.boot.autoconfigure.context.LifecycleProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /** The server's beans over the engine that {@code spring-ai-jina-clip} builds from {@code spring.ai.jina-clip.*}. */
 @Configuration(proxyBeanMethods = false)
@@ -43,10 +44,11 @@ class ServerConfiguration {
      * them; refuses to start on unsafe remote-image settings. Closed with the context (its downloads).
      */
     @Bean
-    RequestReader requestReader(ClipEngine engine) {
+    RequestReader requestReader(ClipEngine engine, Environment environment) {
         JinaClipOnnxEngine local = local(engine);
         JinaClipOnnxConfig config = local.config();
-        RemoteImageSettings.check(config);
+        RemoteImageSettings.check(config,
+                environment.containsProperty("spring.ai.jina-clip.onnx.allow-private-image-addresses"));
         ImageLimits limits = new ImageLimits(local);
         return new RequestReader(engine.model(), limits,
                 config.fetchRemoteImages() ? new ImageDownloads(config, limits) : null);

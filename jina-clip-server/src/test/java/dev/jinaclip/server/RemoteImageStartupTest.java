@@ -1,9 +1,12 @@
 package dev.jinaclip.server;
 
 import dev.jinaclip.testing.Fixtures;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -48,6 +51,19 @@ class RemoteImageStartupTest {
                             + " only")
                     .doesNotContain("including private");
         }
+    }
+
+    @Test
+    void withoutTheAppsPropertiesFileFetchingNeedsPrivateAddressesRuledOnExplicitly(@TempDir Path dir)
+            throws Exception {
+        // an operator's own properties file replaces the app's, where private addresses are refused
+        Path own = Files.writeString(dir.resolve("server.properties"), "spring.ai.jina-clip.backend=onnx\n"
+                + "spring.ai.jina-clip.normalized=false\n");
+        assertThatThrownBy(() -> start("spring.config.location=" + own, P + "fetch-remote-images=true",
+                P + "image-hosts=images.example.com").close())
+                .rootCause()
+                .hasMessageStartingWith(P + "fetch-remote-images is on and " + P + "allow-private-image-addresses"
+                        + " is not set");
     }
 
     @Test
