@@ -44,14 +44,15 @@ class ServerConfiguration {
      * them; refuses to start on unsafe remote-image settings. Closed with the context (its downloads).
      */
     @Bean
-    RequestReader requestReader(ClipEngine engine, Environment environment) {
+    RequestReader requestReader(ClipEngine engine, Environment environment, ServerProperties properties) {
         JinaClipOnnxEngine local = local(engine);
         JinaClipOnnxConfig config = local.config();
         RemoteImageSettings.check(config,
                 environment.containsProperty("spring.ai.jina-clip.onnx.allow-private-image-addresses"));
         ImageLimits limits = new ImageLimits(local);
         return new RequestReader(engine.model(), limits,
-                config.fetchRemoteImages() ? new ImageDownloads(config, limits) : null);
+                config.fetchRemoteImages()
+                        ? new ImageDownloads(config, limits, properties.getMaxBodySize().toBytes()) : null);
     }
 
     /**

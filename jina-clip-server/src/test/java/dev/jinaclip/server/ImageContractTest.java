@@ -26,8 +26,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -54,6 +57,8 @@ class ImageContractTest extends ServerTest {
     static final byte[] BLUE = Fixtures.solidPng(Color.BLUE, 64, 64);
     static final byte[] GREEN = Fixtures.solidPng(Color.GREEN, 120, 90);
     static final byte[] WIDE = Fixtures.solidPng(Color.RED, 600, 500);
+    /** 90 KB, within max-image-bytes; twelve of them are more than the 1 MB body limit. */
+    static final byte[] BLOB = new byte[90 * 1024];
 
     static HttpServer images;
 
@@ -63,7 +68,13 @@ class ImageContractTest extends ServerTest {
         images.createContext("/red.png", exchange -> answer(exchange, 200, RED));
         images.createContext("/green.png", exchange -> answer(exchange, 200, GREEN));
         images.createContext("/wide.png", exchange -> answer(exchange, 200, WIDE));
+        images.createContext("/blob", exchange -> answer(exchange, 200, BLOB));
+        images.createContext("/slow", exchange -> {
+            sleep(3000);
+            answer(exchange, 200, RED);
+        });
         images.createContext("/broken", exchange -> answer(exchange, 503, new byte[0]));
+        images.setExecutor(Executors.newCachedThreadPool());
         images.start();
     }
 
@@ -159,6 +170,34 @@ class ImageContractTest extends ServerTest {
         assertThat(answer.get("code").asText()).isEqualTo("INPUT_IMAGE_TOO_LARGE");
         assertThat(answer.get("detail").asText()).isEqualTo("Input 1: the image is 600×500 = 300000 pixels, more"
                 + " than the 250000 this server accepts (spring.ai.jina-clip.onnx.max-image-pixels)");
+    }
+
+    @Test
+    void downloadsAddingUpToMoreThanTheBodyLimitAre413() throws Exception {
+        String urls = String.join(", ", Collections.nCopies(12, "{\"image\": \"" + imageUrl("/blob") + "\"}"));
+        JsonNode answer = post("[" + urls + "]", 413);
+        assertThat(answer.get("code").asText()).isEqualTo("INPUT_IMAGE_TOO_LARGE");
+        assertThat(answer.get("detail").asText()).startsWith("Input ")
+                .endsWith(": the images given by URL add up to more than 1048576 bytes with this one"
+                        + " (jina-clip.server.max-body-size)");
+    }
+
+    @Test
+    void theFirstDownloadToFailAnswersWithoutWaitingForSlowerOnes() throws Exception {
+        String offTheList = "http://localhost:" + images.getAddress().getPort() + "/red.png";
+        long started = System.nanoTime();
+        JsonNode answer = post("[{\"image\": \"" + imageUrl("/slow") + "\"}, {\"image\": \"" + offTheList
+                + "\"}]", 400);
+        assertThat(answer.get("detail").asText()).startsWith("Input 1: image ");
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)).isLessThan(2500);
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test
