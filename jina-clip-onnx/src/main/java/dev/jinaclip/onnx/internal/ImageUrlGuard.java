@@ -1,30 +1,31 @@
 package dev.jinaclip.onnx.internal;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.ProtocolException;
 import java.net.UnknownHostException;
 import java.util.List;
-import java.util.regex.Pattern;
 import okhttp3.Dns;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
 import okhttp3.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keeps image downloads to the hosts of {@code imageHosts} and, unless {@code allowPrivateImageAddresses}, to
  * public addresses, at every point where OkHttp could reach another: the URL itself ({@link #refusal(HttpUrl)},
- * before the call, since OkHttp connects to an IP literal without asking its {@link Dns}), each name it resolves
- * (as its {@link Dns}: the connection uses only the addresses checked, so a name cannot resolve to a public address
- * for the check and a private one for the connection), and each redirect (as a network interceptor, before the
- * redirect is followed).
+ * before the call, since OkHttp connects to an IP literal without asking its {@link Dns}: {@link IpLiterals}), each
+ * name it resolves (as its {@link Dns}: the connection uses only the addresses checked, so a name cannot resolve to
+ * a public address for the check and a private one for the connection), each redirect (as a network interceptor,
+ * before the redirect is followed), and each connection ({@link GuardedSockets}).
  */
 final class ImageUrlGuard implements Dns, Interceptor {
 
-    // what OkHttp connects to without a lookup: a dotted quad, or IPv6 (HttpUrl.host() drops the brackets)
-    private static final Pattern IPV4_LITERAL = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+    private static final Logger LOG = LoggerFactory.getLogger(ImageUrlGuard.class);
 
-    private static final String PRIVATE_OFF = ", and allowPrivateImageAddresses is off";
+    static final String PRIVATE_OFF = ", and allowPrivateImageAddresses is off";
 
     private final List<String> hosts;
     private final boolean allowPrivate;
@@ -42,13 +43,11 @@ final class ImageUrlGuard implements Dns, Interceptor {
         if (!ImageHosts.allows(hosts, host)) {
             return "host " + host + " is not in imageHosts " + hosts;
         }
-        if (allowPrivate || !(host.contains(":") || IPV4_LITERAL.matcher(host).matches())) {
+        if (allowPrivate || !IpLiterals.isLiteral(host)) {
             return null;
         }
-        InetAddress address;
-        try {
-            address = InetAddress.getByName(host); // a literal: parsed, not looked up
-        } catch (UnknownHostException e) {
+        InetAddress address = IpLiterals.address(host);
+        if (address == null) {
             return "host " + host + " is not a valid IP address";
         }
         String kind = PrivateAddresses.kind(address);
@@ -62,8 +61,10 @@ final class ImageUrlGuard implements Dns, Interceptor {
             for (InetAddress address : addresses) {
                 String kind = PrivateAddresses.kind(address);
                 if (kind != null) {
-                    throw new RefusedAddress(hostname + " resolves to " + privateAddress(kind) + " "
-                            + address.getHostAddress() + PRIVATE_OFF);
+                    // the caller learns that, not where: the address stays in the log
+                    LOG.debug("Refused image host {}: it resolves to {}, a {} address", hostname,
+                            address.getHostAddress(), kind);
+                    throw new RefusedAddress(hostname + " resolves to a private address" + PRIVATE_OFF);
                 }
             }
         }
@@ -79,7 +80,8 @@ final class ImageUrlGuard implements Dns, Interceptor {
             String refusal = next == null ? null : refusal(next);
             if (refusal != null) {
                 response.close();
-                throw new RefusedRedirect("redirected to " + next + ", where " + refusal);
+                throw new RefusedRedirect("redirected to " + ImageUrls.redacted(next.toString()) + ", where "
+                        + refusal);
             }
         }
         return response;
@@ -88,7 +90,7 @@ final class ImageUrlGuard implements Dns, Interceptor {
     /** The reason that the guard gave for a failed download, or {@code null} if it did not stop it. */
     static String refusal(Throwable failure) {
         for (Throwable e = failure; e != null; e = e.getCause()) {
-            if (e instanceof RefusedAddress || e instanceof RefusedRedirect) {
+            if (e instanceof RefusedAddress || e instanceof RefusedRedirect || e instanceof RefusedConnection) {
                 return e.getMessage();
             }
             for (Throwable suppressed : e.getSuppressed()) {
@@ -101,7 +103,7 @@ final class ImageUrlGuard implements Dns, Interceptor {
         return null;
     }
 
-    private static String privateAddress(String kind) {
+    static String privateAddress(String kind) {
         return "a" + (kind.startsWith("a") ? "n " : " ") + kind + " address";
     }
 
@@ -119,6 +121,15 @@ final class ImageUrlGuard implements Dns, Interceptor {
         private static final long serialVersionUID = 1L;
 
         RefusedRedirect(String message) {
+            super(message);
+        }
+    }
+
+    /** A {@link ConnectException}, what a socket throws for an address that it does not connect to. */
+    static final class RefusedConnection extends ConnectException {
+        private static final long serialVersionUID = 1L;
+
+        RefusedConnection(String message) {
             super(message);
         }
     }

@@ -1,14 +1,14 @@
 package dev.jinaclip.onnx.internal;
 
 import java.net.Inet4Address;
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 
 /**
  * Tells the addresses that a server-side fetch must not reach unless allowed: everything that is not a public
  * unicast address. IPv4-mapped IPv6 addresses ({@code ::ffff:a.b.c.d}) are {@link Inet4Address}es already; the
- * IPv4-compatible and NAT64 forms are checked as the IPv4 address they carry.
+ * IPv4-compatible, NAT64 and 6to4 forms are checked as the IPv4 address they carry. Local NAT64 ({@code
+ * 64:ff9b:1::/48}) translates to whatever its network chose, so it is refused as a whole.
  */
 final class PrivateAddresses {
 
@@ -39,7 +39,10 @@ final class PrivateAddresses {
         if ((bytes[0] & 0xfe) == 0xfc) {
             return "unique-local";
         }
-        InetAddress embedded = embeddedIpv4((Inet6Address) address, bytes);
+        if (startsWith(bytes, 0, 0x64, 0xff, 0x9b, 0, 1)) {
+            return "local NAT64";
+        }
+        InetAddress embedded = embeddedIpv4(bytes);
         return embedded == null ? null : kind(embedded);
     }
 
@@ -52,27 +55,43 @@ final class PrivateAddresses {
         if (first == 100 && (second & 0xc0) == 64) {
             return "carrier-grade NAT";
         }
+        if (first == 192 && second == 0 && bytes[2] == 0) {
+            return "protocol-assignment";
+        }
+        if (first == 198 && (second & 0xfe) == 18) {
+            return "benchmarking";
+        }
         if (first >= 240) {
             return "reserved";
         }
         return null;
     }
 
-    /** The IPv4 address in {@code ::a.b.c.d} (IPv4-compatible) or {@code 64:ff9b::a.b.c.d} (NAT64), else null. */
-    private static InetAddress embeddedIpv4(Inet6Address address, byte[] bytes) {
-        boolean compatible = true;
-        for (int i = 0; i < 12; i++) {
-            compatible &= bytes[i] == 0;
+    /**
+     * The IPv4 address in {@code ::a.b.c.d} (IPv4-compatible), {@code 64:ff9b::a.b.c.d} (NAT64) or
+     * {@code 2002:aabb:ccdd::/48} (6to4), else null.
+     */
+    private static InetAddress embeddedIpv4(byte[] bytes) {
+        if (startsWith(bytes, 0x20, 0x02)) {
+            return ipv4(bytes, 2);
         }
-        boolean nat64 = bytes[0] == 0 && bytes[1] == 0x64 && (bytes[2] & 0xff) == 0xff && (bytes[3] & 0xff) == 0x9b;
-        for (int i = 4; nat64 && i < 12; i++) {
-            nat64 = bytes[i] == 0;
+        boolean compatible = startsWith(bytes, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        boolean nat64 = startsWith(bytes, 0, 0x64, 0xff, 0x9b, 0, 0, 0, 0, 0, 0, 0, 0);
+        return compatible || nat64 ? ipv4(bytes, 12) : null;
+    }
+
+    private static boolean startsWith(byte[] bytes, int... prefix) {
+        for (int i = 0; i < prefix.length; i++) {
+            if ((bytes[i] & 0xff) != prefix[i]) {
+                return false;
+            }
         }
-        if (!compatible && !nat64) {
-            return null;
-        }
+        return true;
+    }
+
+    private static InetAddress ipv4(byte[] bytes, int from) {
         try {
-            return InetAddress.getByAddress(new byte[] {bytes[12], bytes[13], bytes[14], bytes[15]});
+            return InetAddress.getByAddress(new byte[] {bytes[from], bytes[from + 1], bytes[from + 2], bytes[from + 3]});
         } catch (UnknownHostException e) {
             throw new IllegalStateException("Four bytes are an IPv4 address", e);
         }

@@ -11,11 +11,11 @@ import java.net.InetSocketAddress;
 import java.net.Proxy;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
-import javax.net.SocketFactory;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import okhttp3.Call;
 import okhttp3.Callback;
 import okhttp3.Connection;
@@ -48,25 +48,32 @@ public final class RemoteImages implements AutoCloseable {
 
     /** Downloads with the limits of {@code config}. */
     public RemoteImages(JinaClipOnnxConfig config) {
-        this(config, Dns.SYSTEM, SocketFactory.getDefault());
+        this(config, Dns.SYSTEM, UnaryOperator.identity());
     }
 
-    /** Downloads with the limits of {@code config}, resolving names with {@code dns}, connecting with {@code sockets}. */
-    RemoteImages(JinaClipOnnxConfig config, Dns dns, SocketFactory sockets) {
+    /**
+     * Downloads with the limits of {@code config}, resolving names with {@code dns}; a connection to an address goes
+     * to {@code route} of it, after its checks.
+     */
+    RemoteImages(JinaClipOnnxConfig config, Dns dns, UnaryOperator<InetSocketAddress> route) {
         this.guard = new ImageUrlGuard(config.imageHosts(), config.allowPrivateImageAddresses(), dns);
         // OkHttp's own dispatcher executor has non-daemon threads, which would keep the JVM alive for a minute
         Dispatcher dispatcher = new Dispatcher(new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS,
                 new SynchronousQueue<>(), DaemonThreads.named("jina-clip-download-")));
         dispatcher.setMaxRequests(config.maxImageDownloads());
         dispatcher.setMaxRequestsPerHost(config.maxImageDownloadsPerHost());
-        this.http = new OkHttpClient.Builder().dispatcher(dispatcher)
+        OkHttpClient.Builder client = new OkHttpClient.Builder().dispatcher(dispatcher)
                 .connectTimeout(config.imageConnectTimeout())
                 .readTimeout(config.imageReadTimeout())
                 .callTimeout(config.imageDownloadTimeout())
                 .dns(guard)
-                .socketFactory(sockets)
-                .addNetworkInterceptor(guard)
-                .build();
+                .socketFactory(new GuardedSockets(config.allowPrivateImageAddresses(), route))
+                .addNetworkInterceptor(guard);
+        if (!config.allowPrivateImageAddresses()) {
+            // behind a proxy the guard's Dns would see only the proxy's name, and the proxy would resolve the rest
+            client.proxy(Proxy.NO_PROXY);
+        }
+        this.http = client.build();
         this.maxBytes = config.maxImageBytes();
         this.connectTimeout = config.imageConnectTimeout();
         this.readTimeout = config.imageReadTimeout();
@@ -75,25 +82,26 @@ public final class RemoteImages implements AutoCloseable {
 
     /**
      * Starts downloading an image. The future completes on a download thread with the image's bytes, or with a
-     * {@link RemoteImageException} naming the input, the URL and what went wrong: a host or address refused, an
+     * {@link RemoteImageException} naming the input, the URL ({@link ImageUrls#redacted}) and what went wrong: a host or address refused, an
      * HTTP error, an answer that is not an image or is too large, a time limit (an {@link IllegalArgumentException} for a URL that OkHttp
      * rejects). Cancelling the future cancels the download.
      */
     public CompletableFuture<byte[]> fetch(String url, int position) {
+        String shown = ImageUrls.redacted(url);
         Request request;
         try {
             request = new Request.Builder().url(url).header("Accept", "image/*").build();
         } catch (IllegalArgumentException e) {
             // java.net.URI accepts some URLs that OkHttp does not: a failed future, like any other failure
-            return CompletableFuture.failedFuture(InputErrors.invalid(position, "image URL " + url
+            return CompletableFuture.failedFuture(InputErrors.invalid(position, "image URL " + shown
                     + " cannot be downloaded: " + e.getMessage(), e));
         }
         String refusal = guard.refusal(request.url());
         if (refusal != null) {
-            return CompletableFuture.failedFuture(refused(position, url, refusal));
+            return CompletableFuture.failedFuture(refused(position, shown, refusal));
         }
         Call call = http.newCall(request);
-        Download download = new Download(url, position);
+        Download download = new Download(shown, position);
         call.addEventListener(download);
         download.bytes.whenComplete((bytes, error) -> {
             if (download.bytes.isCancelled()) {
@@ -115,7 +123,7 @@ public final class RemoteImages implements AutoCloseable {
 
     private final class Download extends EventListener implements Callback {
         final CompletableFuture<byte[]> bytes = new CompletableFuture<>();
-        final String url;
+        final String url; // as messages show it
         final int position;
         // tells a connect timeout from a read timeout: both are SocketTimeoutExceptions
         volatile boolean connected;
@@ -204,8 +212,9 @@ public final class RemoteImages implements AutoCloseable {
         }
     }
 
-    private static RemoteImageException refused(int position, String url, String refusal) {
-        return RemoteImageException.refused(InputErrors.message(position, "image " + url + " refused: " + refusal));
+    private static RemoteImageException refused(int position, String shownUrl, String refusal) {
+        return RemoteImageException.refused(InputErrors.message(position, "image " + shownUrl + " refused: "
+                + refusal));
     }
 
     private static String format(Duration duration) {
