@@ -47,27 +47,13 @@ class EmbeddingBatcherTest {
     }
 
     /** The engine, recording how many inputs each of its calls took. */
-    static final class CountingEngine implements ClipEngine {
+    static final class CountingEngine extends ForwardingEngine {
         final List<Integer> calls = new CopyOnWriteArrayList<>();
 
         @Override
         public ClipEmbeddings embed(List<ClipInput> inputs, ClipInputType inputType) {
             calls.add(inputs.size());
             return engine.embed(inputs, inputType);
-        }
-
-        @Override
-        public JinaClipModel model() {
-            return engine.model();
-        }
-
-        @Override
-        public int dimension() {
-            return engine.dimension();
-        }
-
-        @Override
-        public void close() {
         }
     }
 
@@ -209,7 +195,7 @@ class EmbeddingBatcherTest {
     }
 
     /** The engine, failing with an Error (as an OutOfMemoryError would) when a call combines several inputs. */
-    static final class ErrorOnCombinedCalls extends CountingEngineBase {
+    static final class ErrorOnCombinedCalls extends ForwardingEngine {
         @Override
         public ClipEmbeddings embed(List<ClipInput> inputs, ClipInputType inputType) {
             if (inputs.size() > 1) {
@@ -220,7 +206,7 @@ class EmbeddingBatcherTest {
     }
 
     /** The engine, answering one vector too few. */
-    static final class MissingVector extends CountingEngineBase {
+    static final class MissingVector extends ForwardingEngine {
         @Override
         public ClipEmbeddings embed(List<ClipInput> inputs, ClipInputType inputType) {
             ClipEmbeddings all = engine.embed(inputs, inputType);
@@ -229,7 +215,8 @@ class EmbeddingBatcherTest {
         }
     }
 
-    abstract static class CountingEngineBase implements ClipEngine {
+    /** The shared engine's model and dimension; its own {@code close()} does nothing (the engine is shared). */
+    abstract static class ForwardingEngine implements ClipEngine {
         @Override
         public JinaClipModel model() {
             return engine.model();
