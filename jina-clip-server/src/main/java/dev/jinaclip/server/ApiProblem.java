@@ -27,9 +27,12 @@ final class ApiProblem extends RuntimeException {
         return new ApiProblem(status, code, JsonNodeFactory.instance.textNode(detail), detail);
     }
 
-    /** A 503 for a request the server stops before it is embedded. */
+    /**
+     * A 503 for a request the server stops before it is embedded, with a {@code Retry-After} of 1 s: behind a load
+     * balancer another replica can take it at once.
+     */
     static ApiProblem stopping() {
-        return of(503, "SERVICE_UNAVAILABLE", "The server is stopping: retry");
+        return of(503, "SERVICE_UNAVAILABLE", "The server is stopping: retry").retryAfter(1);
     }
 
     /** A 422 for one field of the body, as FastAPI reports it. */

@@ -104,8 +104,7 @@ class EmbeddingsController {
                         ? ApiProblem.of(502, "REMOTE_IMAGE_UNAVAILABLE", e.getMessage())
                         : ApiProblem.of(400, "INPUT_REMOTE_IMAGE", e.getMessage()), http);
             case CANCELLED:
-                return refused(ApiProblem.of(503, "SERVICE_UNAVAILABLE", "The server is shutting down: retry"),
-                        http);
+                return refused(ApiProblem.stopping(), http);
             default:
                 log.error("Embedding failed", e);
                 return refused(ApiProblem.of(500, "INTERNAL_ERROR", "Embedding failed: " + e.getMessage()), http);
