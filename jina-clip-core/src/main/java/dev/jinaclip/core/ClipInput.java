@@ -1,5 +1,6 @@
 package dev.jinaclip.core;
 
+import dev.jinaclip.core.internal.ImageUrls;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -56,7 +57,7 @@ public sealed interface ClipInput {
         if (this instanceof ImageUrl image) {
             String url = image.url().toString();
             return "data".equalsIgnoreCase(image.url().getScheme()) ? "[image] data URI, " + url.length() + " chars"
-                    : "[image] " + url;
+                    : "[image] " + ImageUrls.redacted(url);
         }
         if (this instanceof ImageFile image) {
             return "[image] file " + image.path();
@@ -79,8 +80,9 @@ public sealed interface ClipInput {
     record ImageUrl(URI url) implements ClipInput {
         @Override
         public String toString() {
-            // data: URIs carry the whole image; never print it
-            return "data".equalsIgnoreCase(url.getScheme()) ? "ImageUrl[data: URI]" : "ImageUrl[" + url + "]";
+            // data: URIs carry the whole image, and a URL's user info and query may carry credentials
+            return "data".equalsIgnoreCase(url.getScheme()) ? "ImageUrl[data: URI]"
+                    : "ImageUrl[" + ImageUrls.redacted(url.toString()) + "]";
         }
     }
 

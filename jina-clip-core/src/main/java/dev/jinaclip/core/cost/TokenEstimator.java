@@ -2,6 +2,7 @@ package dev.jinaclip.core.cost;
 
 import dev.jinaclip.core.ClipInput;
 import dev.jinaclip.core.JinaClipModel;
+import dev.jinaclip.core.internal.ImageUrls;
 import dev.jinaclip.core.internal.InputErrors;
 import dev.jinaclip.core.internal.InputResolver;
 import dev.jinaclip.core.internal.ResolvedInput;
@@ -123,7 +124,8 @@ public final class TokenEstimator {
             return new InputTokens(input.position(), textCounter.count(text.text()), null);
         }
         if (input instanceof ResolvedInput.RemoteImage remote) {
-            throw InputErrors.invalid(input.position(), "image URL " + remote.url() + " is not fetched here:"
+            throw InputErrors.invalid(input.position(), "image URL " + ImageUrls.redacted(remote.url())
+                    + " is not fetched here:"
                     + " fetch it and estimate its bytes (ClipInput.imageBytes)");
         }
         ResolvedInput.ImageData image = (ResolvedInput.ImageData) input;

@@ -66,7 +66,7 @@ public final class InputResolver {
         switch (scheme) {
             case "http", "https" -> {
                 if (url.getHost() == null) {
-                    throw bad(position, "image URL has no host: " + url);
+                    throw bad(position, "image URL has no host: " + ImageUrls.redacted(url.toString()));
                 }
                 return new ResolvedInput.RemoteImage(position, url.toString());
             }

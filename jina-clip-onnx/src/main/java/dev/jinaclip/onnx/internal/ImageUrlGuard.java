@@ -1,5 +1,6 @@
 package dev.jinaclip.onnx.internal;
 
+import dev.jinaclip.core.internal.ImageUrls;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetAddress;

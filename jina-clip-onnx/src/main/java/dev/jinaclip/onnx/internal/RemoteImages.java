@@ -1,5 +1,6 @@
 package dev.jinaclip.onnx.internal;
 
+import dev.jinaclip.core.internal.ImageUrls;
 import dev.jinaclip.core.internal.DaemonThreads;
 import dev.jinaclip.core.internal.InputErrors;
 import dev.jinaclip.core.internal.RetryableStatus;
