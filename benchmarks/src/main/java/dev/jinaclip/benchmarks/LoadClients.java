@@ -124,24 +124,12 @@ final class LoadClients implements AutoCloseable {
                 return "bad-vector";
             }
         }
-        double cosine = cosine(vector, expected.get(index));
+        double cosine = EmbeddingChecks.cosine(vector, expected.get(index));
         mine.minCosine = Math.min(mine.minCosine, cosine);
         if (cosine < MIN_COSINE) {
             return "mismatch";
         }
         mine.latencyNanos.add(latency);
         return null;
-    }
-
-    private static double cosine(float[] a, float[] b) {
-        double dot = 0;
-        double aa = 0;
-        double bb = 0;
-        for (int i = 0; i < a.length; i++) {
-            dot += (double) a[i] * b[i];
-            aa += (double) a[i] * a[i];
-            bb += (double) b[i] * b[i];
-        }
-        return dot / Math.sqrt(aa * bb);
     }
 }

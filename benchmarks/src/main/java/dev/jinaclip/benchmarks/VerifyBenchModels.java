@@ -48,7 +48,7 @@ public final class VerifyBenchModels {
             ok &= compare("text_model.onnx", batch, reference.get("text_model.onnx"));
             for (int r = 0; r < rows.length; r++) {
                 float[] alone = text.embed(new long[][] {rows[r]})[0];
-                double cos = cosine(alone, batch[r]);
+                double cos = EmbeddingChecks.cosine(alone, batch[r]);
                 System.out.printf("text row %d alone vs in ragged batch: cosine %.8f%n", r, cos);
                 ok &= cos >= 0.99999;
             }
@@ -76,10 +76,6 @@ public final class VerifyBenchModels {
             ok &= maxDiff < 1e-3 && Math.abs(norm - expectedNorm) < 1e-3 * expectedNorm;
         }
         return ok;
-    }
-
-    private static double cosine(float[] a, float[] b) {
-        return dot(a, b) / Math.sqrt(dot(a, a) * dot(b, b));
     }
 
     private static double dot(float[] a, float[] b) {
