@@ -6,6 +6,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -71,10 +72,10 @@ final class AccessLog extends OncePerRequestFilter {
         String what = "";
         if (entry.request != null) {
             int images = (int) entry.request.inputs().stream().filter(ClipInput::isImage).count();
-            line = line.addKeyValue("shape", entry.request.shape().name().toLowerCase())
+            line = line.addKeyValue("shape", entry.request.shape().name().toLowerCase(Locale.ROOT))
                     .addKeyValue("inputs", entry.request.inputs().size()).addKeyValue("images", images)
                     .addKeyValue("texts", entry.request.inputs().size() - images)
-                    .addKeyValue("embedding_type", entry.request.type().name().toLowerCase());
+                    .addKeyValue("embedding_type", entry.request.type().apiValue());
             what = " (" + entry.request.inputs().size() + " inputs)";
         }
         if (entry.served != null) {

@@ -2,13 +2,13 @@ package dev.jinaclip.server;
 
 import dev.jinaclip.core.ClipInput;
 import dev.jinaclip.core.internal.InputErrors;
+import dev.jinaclip.core.internal.InputResolver;
 import dev.jinaclip.image.ClipImagePreprocessor;
 import dev.jinaclip.image.ImageDecodingException;
 import dev.jinaclip.image.ImageTooLargeException;
 import dev.jinaclip.onnx.JinaClipOnnxEngine;
 import java.util.Base64;
-import java.util.Locale;
-import java.util.regex.Pattern;
+import java.util.Optional;
 
 /**
  * The engine's image limits, applied to a base64 image while its request is read, before the request is queued:
@@ -21,7 +21,6 @@ final class ImageLimits {
 
     private static final String BYTES_SETTING = "spring.ai.jina-clip.onnx.max-image-bytes";
     private static final String PIXELS_SETTING = "spring.ai.jina-clip.onnx.max-image-pixels";
-    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private final long maxBytes;
     private final ClipImagePreprocessor preprocessor;
@@ -38,14 +37,11 @@ final class ImageLimits {
      * @throws ApiProblem a 413 naming the input and the setting, if the image is over a limit
      */
     ClipInput image(String value, int position) {
-        String base64 = value;
-        if (value.regionMatches(true, 0, "data:", 0, 5)) {
-            int comma = value.indexOf(',');
-            if (comma < 0 || !value.substring(0, comma).toLowerCase(Locale.ROOT).endsWith(";base64")) {
-                return ClipInput.imageBase64(value); // not base64: the engine's input checks say so
-            }
-            base64 = value.substring(comma + 1);
+        Optional<String> payload = InputResolver.base64Payload(value);
+        if (payload.isEmpty()) {
+            return ClipInput.imageBase64(value); // a data: URI that is not base64: the engine's input checks say so
         }
+        String base64 = payload.get();
         long size = decodedSize(base64);
         if (size > maxBytes) {
             throw tooLarge(position, "the image is " + size + " bytes, more than the " + maxBytes
@@ -53,8 +49,7 @@ final class ImageLimits {
         }
         byte[] bytes;
         try {
-            // line-wrapped (MIME) base64 is accepted, as the engine accepts it
-            bytes = Base64.getDecoder().decode(WHITESPACE.matcher(base64).replaceAll(""));
+            bytes = Base64.getDecoder().decode(base64);
         } catch (IllegalArgumentException e) {
             return ClipInput.imageBase64(value);
         }
@@ -79,18 +74,13 @@ final class ImageLimits {
         return ClipInput.imageBytes(bytes);
     }
 
-    /** The bytes that {@code base64} decodes to, from its length: 3 per 4 characters, less the padding. */
+    /** The bytes that {@code base64} (without whitespace) decodes to: 3 per 4 characters, less the padding. */
     private static long decodedSize(String base64) {
-        long characters = 0;
         int padding = 0;
-        for (int i = 0; i < base64.length(); i++) {
-            char c = base64.charAt(i);
-            if (!Character.isWhitespace(c)) {
-                characters++;
-                padding = c == '=' ? padding + 1 : 0;
-            }
+        while (padding < 2 && padding < base64.length() && base64.charAt(base64.length() - 1 - padding) == '=') {
+            padding++;
         }
-        return characters * 3 / 4 - Math.min(padding, 2);
+        return (long) base64.length() * 3 / 4 - padding;
     }
 
     private static ApiProblem tooLarge(int position, String problem) {

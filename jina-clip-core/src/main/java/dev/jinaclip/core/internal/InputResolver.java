@@ -9,12 +9,16 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Checks every input before any work starts (nothing is billed or computed for a call that would fail on a bad
  * input), with an error that names the input's position. Shared by every backend.
  */
 public final class InputResolver {
+
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private final long maxImageBytes;
 
@@ -104,17 +108,26 @@ public final class InputResolver {
         return new ResolvedInput.FileImage(position, path, size);
     }
 
-    private ResolvedInput imageBase64(int position, String value) {
+    /**
+     * The base64 of an image given as raw base64 or as a {@code data:<mime>;base64,} URI, without whitespace
+     * (line-wrapped MIME base64 is common; the API wants it unwrapped); empty for a {@code data:} URI that is not
+     * base64-encoded. Whether the rest is valid base64 is not checked.
+     */
+    public static Optional<String> base64Payload(String value) {
         String base64 = value;
         if (base64.regionMatches(true, 0, "data:", 0, 5)) {
             int comma = base64.indexOf(',');
             if (comma < 0 || !base64.substring(0, comma).toLowerCase(Locale.ROOT).endsWith(";base64")) {
-                throw bad(position, "image data: URI is not base64-encoded (expected data:<mime>;base64,<data>)");
+                return Optional.empty();
             }
             base64 = base64.substring(comma + 1);
         }
-        // line-wrapped (MIME) base64 is common; the API wants it unwrapped
-        base64 = base64.replaceAll("\\s+", "");
+        return Optional.of(WHITESPACE.matcher(base64).replaceAll(""));
+    }
+
+    private ResolvedInput imageBase64(int position, String value) {
+        String base64 = base64Payload(value).orElseThrow(() -> bad(position,
+                "image data: URI is not base64-encoded (expected data:<mime>;base64,<data>)"));
         byte[] decoded;
         try {
             decoded = Base64.getDecoder().decode(base64);
