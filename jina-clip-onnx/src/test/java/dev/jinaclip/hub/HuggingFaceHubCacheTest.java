@@ -19,28 +19,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
-import mockwebserver3.junit5.StartStop;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** A cache written by Python is reused; offline mode and an unreachable Hub are served from the cache. */
-class HuggingFaceHubCacheTest {
-
-    static final List<String> FILES = List.of(TOKENIZER, TEXT_MODEL);
-
-    @StartStop
-    final MockWebServer server = new MockWebServer();
-    @TempDir
-    Path cache;
-    FakeHub fake;
-
-    @BeforeEach
-    void setUp() {
-        fake = new FakeHub(server.url("/"));
-        server.setDispatcher(fake);
-    }
+class HuggingFaceHubCacheTest extends FakeHubTest {
 
     @Test
     void should_reuse_a_cache_written_by_python_without_downloading() throws Exception {

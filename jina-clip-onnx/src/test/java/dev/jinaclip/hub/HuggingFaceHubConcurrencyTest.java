@@ -25,33 +25,18 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import mockwebserver3.MockWebServer;
-import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
 /** Threads and processes that want the same blob at once download it once, and never corrupt the cache. */
 @Timeout(20)
-class HuggingFaceHubConcurrencyTest {
+class HuggingFaceHubConcurrencyTest extends FakeHubTest {
 
     static final String MODEL_ETAG = FakeHub.sha256(MODEL_BYTES);
 
-    @StartStop
-    final MockWebServer server = new MockWebServer();
-    @TempDir
-    Path cache;
-    FakeHub fake;
     final ExecutorService pool = Executors.newFixedThreadPool(2);
-
-    @BeforeEach
-    void setUp() {
-        fake = new FakeHub(server.url("/"));
-        server.setDispatcher(fake);
-    }
 
     @AfterEach
     void tearDown() {

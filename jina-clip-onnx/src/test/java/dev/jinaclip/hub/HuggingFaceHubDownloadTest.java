@@ -16,28 +16,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import mockwebserver3.MockWebServer;
-import mockwebserver3.junit5.StartStop;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The first download lays the cache out as Python does; later calls reuse it with as few requests as Python. */
-class HuggingFaceHubDownloadTest {
-
-    static final List<String> FILES = List.of(TOKENIZER, TEXT_MODEL);
-
-    @StartStop
-    final MockWebServer server = new MockWebServer();
-    @TempDir
-    Path cache;
-    FakeHub fake;
-
-    @BeforeEach
-    void setUp() {
-        fake = new FakeHub(server.url("/"));
-        server.setDispatcher(fake);
-    }
+class HuggingFaceHubDownloadTest extends FakeHubTest {
 
     @Test
     void should_download_into_the_python_cache_layout() throws Exception {

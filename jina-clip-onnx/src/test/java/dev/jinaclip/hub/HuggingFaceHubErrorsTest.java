@@ -2,8 +2,6 @@ package dev.jinaclip.hub;
 
 import dev.jinaclip.testing.FakeHub;
 import static dev.jinaclip.testing.FakeHub.REPO;
-import static dev.jinaclip.testing.FakeHub.TEXT_MODEL;
-import static dev.jinaclip.testing.FakeHub.TOKENIZER;
 import static dev.jinaclip.hub.HubTesting.hub;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,30 +11,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
-import mockwebserver3.junit5.StartStop;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Each failure names what is missing or broken, and what to do. */
-class HuggingFaceHubErrorsTest {
-
-    static final List<String> FILES = List.of(TOKENIZER, TEXT_MODEL);
-
-    @StartStop
-    final MockWebServer server = new MockWebServer();
-    @TempDir
-    Path cache;
-    FakeHub fake;
-
-    @BeforeEach
-    void setUp() {
-        fake = new FakeHub(server.url("/"));
-        server.setDispatcher(fake);
-    }
+class HuggingFaceHubErrorsTest extends FakeHubTest {
 
     static ModelDownloadException failure(Runnable call) {
         try {

@@ -15,28 +15,12 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
-import mockwebserver3.junit5.StartStop;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Downloads are verified, resumed after an interruption, and never leave a bad blob behind. */
-class HuggingFaceHubIntegrityTest {
+class HuggingFaceHubIntegrityTest extends FakeHubTest {
 
     static final String MODEL_ETAG = FakeHub.sha256(MODEL_BYTES);
-
-    @StartStop
-    final MockWebServer server = new MockWebServer();
-    @TempDir
-    Path cache;
-    FakeHub fake;
-
-    @BeforeEach
-    void setUp() {
-        fake = new FakeHub(server.url("/"));
-        server.setDispatcher(fake);
-    }
 
     Path blobs() {
         return repoDir(cache).resolve("blobs");
